@@ -1,0 +1,71 @@
+"""Annotate: the spaCy pipeline, loaded once per process with only the components needed.
+
+Extractors declare what they need as *capabilities* ("sentences", "entities", "parse",
+"tags", "lemmas"); :func:`components_for` turns those into the model's components, so an
+extractor that only needs named entities never pays for the parser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.errors import ErrorCode, NewsgraphError
+
+PARAGRAPH_COMPONENT = "newsgraph_paragraphs"
+#: Components of the en_core_web_sm family, in pipeline order.
+MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
+
+#: Components of the en_core_web_sm family behind each capability. In this model the
+#: shared ``tok2vec`` feeds only the tagger and the parser; ``ner`` and ``senter`` embed
+#: their own.
+_CAPABILITIES: dict[str, tuple[str, ...]] = {
+    "parse": ("tok2vec", "parser"),
+    "tags": ("tok2vec", "tagger", "attribute_ruler"),
+    "lemmas": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
+    "entities": ("ner",),
+    "sentences": (),  # resolved below: the parser when it runs, else the cheap senter
+}
+
+
+@Language.component(PARAGRAPH_COMPONENT, assigns=["token.is_sent_start"])
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break: cleaned text has one paragraph per line,
+    and a headline or a caption never runs on into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def components_for(capabilities: Iterable[str]) -> tuple[str, ...]:
+    """Model components that provide ``capabilities``, in the model's order."""
+    wanted: set[str] = set()
+    capabilities = set(capabilities)
+    unknown = capabilities - _CAPABILITIES.keys()
+    if unknown:
+        raise ValueError(f"unknown capabilities: {sorted(unknown)}")
+    for capability in capabilities:
+        wanted.update(_CAPABILITIES[capability])
+    if "sentences" in capabilities and "parser" not in wanted:
+        wanted.add("senter")
+    return tuple(name for name in MODEL_COMPONENTS if name in wanted)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
+    """The model with exactly ``components`` (plus paragraph marking), cached per process."""
+    try:
+        nlp = spacy.load(model, exclude=[n for n in MODEL_COMPONENTS if n not in components])
+    except OSError:
+        raise NewsgraphError(ErrorCode.E010, model=model) from None
+    for name in components:
+        if name in nlp.disabled:
+            nlp.enable_pipe(name)
+    if PARAGRAPH_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp

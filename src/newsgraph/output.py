@@ -1,0 +1,129 @@
+"""Writing documents out: JSON, JSON Lines and the readable text digest."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Literal, TextIO
+
+from newsgraph.records import Document
+
+OutputFormat = Literal["jsonl", "json", "text"]
+
+
+def write_documents(
+    documents: Iterable[Document], out: TextIO, fmt: OutputFormat, *, with_source: bool = False
+) -> Iterator[Document]:
+    """Write each document as it comes and pass it on (so callers can count or store it)."""
+    if fmt == "json":
+        yield from _write_json_array(documents, out, with_source)
+        return
+    for document in documents:
+        if fmt == "jsonl":
+            out.write(json.dumps(document.as_dict(with_source=with_source), ensure_ascii=False) + "\n")
+        else:
+            out.write(digest(document) + "\n")
+        out.flush()
+        yield document
+
+
+def _write_json_array(documents: Iterable[Document], out: TextIO, with_source: bool) -> Iterator[Document]:
+    # Streamed element by element: a batch may be far larger than memory.
+    out.write("[")
+    for count, document in enumerate(documents):
+        body = json.dumps(document.as_dict(with_source=with_source), ensure_ascii=False, indent=2)
+        out.write(("," if count else "") + "\n" + body)
+        yield document
+    out.write("\n]\n")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _shorten(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def digest(document: Document) -> str:
+    """A readable summary: what the article is, what cleaning took out, what was found."""
+    lines = [f"══ {document.title or '(no title)'}"]
+    facts = [f"id {document.id}"]
+    if document.published:
+        facts.append(f"published {document.published} (from {document.published_from})")
+    if document.source:
+        facts.append(f"source {document.source}")
+    if document.url:
+        facts.append(document.url)
+    lines.append("   " + " · ".join(facts))
+
+    body = [p for p in document.paragraphs if p.kind != "title"]
+    kinds = Counter(p.kind for p in body)
+    extra = ", ".join(_plural(n, k) for k, n in sorted(kinds.items()) if k != "body")
+    lines.append(
+        f"   body: {_plural(kinds['body'], 'paragraph')}{', ' + extra if extra else ''}, "
+        f"{_plural(len(document.sentences), 'sentence')}, {len(document.body.split()):,} words"
+    )
+    if document.removals:
+        removed = Counter(r.kind.replace("_", "-") for r in document.removals)
+        lines.append("   removed: " + ", ".join(_plural(n, k) for k, n in removed.items()))
+        for removal in document.removals:
+            if removal.duplicate_of is not None:
+                lines.append(
+                    f"     {removal.kind.replace('_', '-')} of ¶{removal.duplicate_of} "
+                    f"({removal.similarity:.1f}% alike): {_shorten(removal.text, 80)}"
+                )
+    for caption in document.captions:
+        credit = f" — {caption.credit}" if caption.credit else ""
+        times = f" (×{len(caption.occurrences)})" if len(caption.occurrences) > 1 else ""
+        lines.append(f"   caption{times}: {_shorten(caption.text, 90)}{credit}")
+    if document.credits and not any(c.credit for c in document.captions):
+        lines.append("   credits: " + "; ".join(document.credits))
+    lines.extend(_entity_lines(document))
+    lines.extend(_finding_lines(document))
+    return "\n".join(lines) + "\n"
+
+
+def _entity_lines(document: Document) -> list[str]:
+    if not document.entities:
+        return []
+    lines = [f"   entities ({len(document.entities)}):"]
+    by_type: dict[str, list[str]] = {}
+    for entity in sorted(document.entities, key=lambda e: -len(e.mentions)):
+        by_type.setdefault(entity.type, []).append(f"{entity.name} ×{len(entity.mentions)}")
+    for entity_type, names in by_type.items():
+        lines.append(f"     {entity_type}: " + ", ".join(names))
+    return lines
+
+
+def _finding_lines(document: Document) -> list[str]:
+    lines: list[str] = []
+    if document.quotes:
+        lines.append(f"   who said what ({len(document.quotes)}):")
+        for quote in document.quotes:
+            speaker = quote.speaker or "(unknown speaker)"
+            cue = f" {quote.cue}" if quote.cue else ""
+            to = f" → {quote.addressee}" if quote.addressee else ""
+            lines.append(f"     {speaker}{cue}{to}: “{_shorten(quote.text, 90)}”")
+    if document.time_expressions:
+        times = ", ".join(f"{t.text} = {t.value}" for t in document.time_expressions)
+        lines.append(f"   dates and times: {times}")
+    if document.quantities:
+        quantities = ", ".join(
+            f"{q.text} ({q.unit or '?'}{': ' + q.what if q.what else ''})" for q in document.quantities
+        )
+        lines.append(f"   quantities: {quantities}")
+    if document.events:
+        lines.append(f"   events ({len(document.events)}):")
+        for event in document.events:
+            lines.append(
+                f"     {event.date or '?'} · {event.place or '?'} · {event.source or '?'} "
+                f"—{event.code or '?'}→ {event.target or '?'} ({event.status})"
+            )
+    if document.stances:
+        lines.append(f"   stances ({len(document.stances)}):")
+        for stance in document.stances:
+            lines.append(f"     {stance.holder} {stance.polarity}s {stance.target}")
+    return lines

@@ -1,0 +1,224 @@
+"""The pipeline: ingest -> clean -> annotate -> extract, one article or a stream of them."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.annotate import components_for, load_pipeline
+from newsgraph.clean import CleanedText, clean_article
+from newsgraph.config import Config
+from newsgraph.errors import ErrorCode, InputError, NewsgraphError
+from newsgraph.extract import Extractor, get_extractors
+from newsgraph.ingest import (
+    InputFailure,
+    RawArticle,
+    article_from_html,
+    article_from_record,
+    article_from_text,
+    check_english,
+    normalise_date,
+    read_bytes,
+    read_file,
+    sniff_format,
+)
+from newsgraph.records import Document, Sentence
+
+log = logging.getLogger("newsgraph")
+
+#: What ``analyze_many`` accepts: text or HTML strings, bytes, article dicts, paths,
+#: :class:`RawArticle` objects, and reader failures (passed straight to ``on_error``).
+ArticleInput = str | bytes | Mapping[str, Any] | Path | RawArticle | InputFailure
+ErrorHandler = Callable[[InputFailure], None]
+
+
+@dataclass(slots=True)
+class _Prepared:
+    raw: RawArticle
+    cleaned: CleanedText
+    language: str | None
+
+
+class Pipeline:
+    """Loads the spaCy model once and turns articles into :class:`Document` records.
+
+    The same object serves the CLI, the Python API, the web app and the Spark job.
+    """
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self.extractors: list[Extractor] = get_extractors(self.config.extractors)
+        needs = {"sentences"}.union(*(e.needs for e in self.extractors))
+        self.components = components_for(needs)
+
+    @property
+    def nlp(self) -> Language:
+        return load_pipeline(self.config.model, self.components)
+
+    def analyze(self, text_or_html: str | bytes, published: str | None = None, **meta: Any) -> Document:
+        """Analyse one article; raises :class:`NewsgraphError` when it cannot be read."""
+        failures: list[InputFailure] = []
+        item: dict[str, Any] = {"content": text_or_html, **meta}
+        docs = list(self.analyze_many([item], published=published, on_error=failures.append))
+        if failures:
+            raise failures[0].error
+        return docs[0]
+
+    def analyze_many(
+        self,
+        items: Iterable[ArticleInput],
+        *,
+        published: str | None = None,
+        on_error: ErrorHandler | None = None,
+    ) -> Iterator[Document]:
+        """Analyse a stream of articles lazily, in model batches.
+
+        An article that cannot be read or analysed is passed to ``on_error`` (logged as a
+        warning when it is ``None``) and skipped; the others go through. ``published``
+        overrides every article's publication date.
+        """
+        handler = on_error or _log_failure
+        override = normalise_date(published) if published else None
+        prepared = self._prepare(items, override, handler)
+        nlp = self.nlp
+        while True:
+            first = next(prepared, None)
+            if first is None:
+                return
+            chunk = itertools.chain([first], itertools.islice(prepared, self.config.memory_zone_size - 1))
+            # A memory zone frees the strings each chunk adds to the vocabulary, so
+            # memory stays flat over millions of articles; records hold no spaCy objects.
+            with nlp.memory_zone():
+                pairs = nlp.pipe(
+                    ((p.cleaned.text, p) for p in chunk),
+                    as_tuples=True,
+                    batch_size=self.config.batch_size,
+                    n_process=self.config.n_process,
+                )
+                for doc, prep in pairs:
+                    try:
+                        yield self._build(doc, prep)
+                    except NewsgraphError as exc:
+                        handler(InputFailure(prep.raw.source, exc.with_source(prep.raw.source)))
+
+    def _prepare(
+        self, items: Iterable[ArticleInput], published: str | None, handler: ErrorHandler
+    ) -> Iterator[_Prepared]:
+        for number, item in enumerate(items, 1):
+            for raw in self._to_raw(item, number):
+                if isinstance(raw, InputFailure):
+                    handler(raw)
+                    continue
+                try:
+                    yield self._prepare_one(raw, published)
+                except NewsgraphError as exc:
+                    handler(InputFailure(raw.source, exc.with_source(raw.source)))
+
+    def _prepare_one(self, raw: RawArticle, published: str | None) -> _Prepared:
+        if published:
+            raw.published, raw.published_from = published, "option"
+        cleaned = clean_article(raw, self.config.near_duplicate_ratio)
+        body_chars = sum(p.end - p.start for p in cleaned.paragraphs if p.kind != "title")
+        if body_chars < self.config.min_chars:
+            raise InputError(ErrorCode.E012, raw.source, chars=body_chars)
+        language = check_english(cleaned.text, raw.source) if self.config.check_language else None
+        return _Prepared(raw, cleaned, language)
+
+    def _to_raw(self, item: ArticleInput, number: int) -> Iterator[RawArticle | InputFailure]:
+        max_chars = self.config.max_chars
+        if isinstance(item, RawArticle | InputFailure):
+            yield item
+        elif isinstance(item, Path):
+            yield from read_file(item, max_chars)
+        elif isinstance(item, bytes):
+            yield from read_bytes(item, f"<article {number}>", None, max_chars)
+        elif isinstance(item, str):
+            yield from self._to_raw({"content": item}, number)
+        elif isinstance(item, Mapping):
+            source = str(item.get("source") or f"<article {number}>")
+            try:
+                yield _raw_from_mapping(item, source, max_chars)
+            except NewsgraphError as exc:
+                yield InputFailure(source, exc.with_source(source))
+        else:
+            raise TypeError(f"cannot analyse an object of type {type(item).__name__}")
+
+    def _build(self, doc: Doc, prep: _Prepared) -> Document:
+        raw, cleaned = prep.raw, prep.cleaned
+        document = Document(
+            id=raw.article_id,
+            text=cleaned.text,
+            title=cleaned.title,
+            published=raw.published,
+            published_from=raw.published_from,  # type: ignore[arg-type]
+            url=raw.url,
+            author=raw.author,
+            source=raw.source,
+            language=prep.language,
+            paragraphs=cleaned.paragraphs,
+            sentences=_sentences(doc, cleaned),
+            captions=cleaned.captions,
+            credits=cleaned.credits,
+            removals=cleaned.removals,
+            warnings=cleaned.warnings,
+            offset_map=cleaned.offset_map,
+            source_text=raw.text,
+        )
+        for extractor in self.extractors:
+            setattr(document, extractor.field, extractor.run(doc))
+        return document
+
+
+def _raw_from_mapping(item: Mapping[str, Any], source: str, max_chars: int) -> RawArticle:
+    """``analyze(content, **meta)`` and dict records with ``text``/``html``/``content``."""
+    if "content" not in item:
+        return article_from_record(item, source, max_chars)
+    content = item["content"]
+    meta = {k: v for k, v in item.items() if k not in ("content", "source") and v is not None}
+    if isinstance(content, bytes):
+        for result in read_bytes(content, source, None, max_chars):
+            if isinstance(result, InputFailure):
+                raise result.error
+            return _apply_meta(result, meta, source)
+        raise InputError(ErrorCode.E001, source)
+    if not isinstance(content, str):
+        raise TypeError(f"article content must be str or bytes, not {type(content).__name__}")
+    if "published" in meta:
+        meta["published"] = normalise_date(meta["published"], source)
+        meta.setdefault("published_from", "input")
+    if sniff_format(content) == "html":
+        return article_from_html(content, source, max_chars=max_chars, **meta)
+    return article_from_text(content, source, max_chars=max_chars, **meta)
+
+
+def _apply_meta(raw: RawArticle, meta: dict[str, Any], source: str) -> RawArticle:
+    for key, value in meta.items():
+        if key == "published":
+            raw.published, raw.published_from = normalise_date(value, source), "input"
+        elif hasattr(raw, key):
+            setattr(raw, key, value)
+    return raw
+
+
+def _sentences(doc: Doc, cleaned: CleanedText) -> list[Sentence]:
+    starts = [p.start for p in cleaned.paragraphs]
+    sentences = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.start_char + len(text.rstrip())
+        if end > start:
+            sentences.append(Sentence(start, end, max(0, bisect.bisect_right(starts, start) - 1)))
+    return sentences
+
+
+def _log_failure(failure: InputFailure) -> None:
+    log.warning("skipped %s", failure.error.message)

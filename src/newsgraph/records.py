@@ -1,0 +1,318 @@
+"""Plain records that every stage produces and every consumer reads.
+
+All ``start``/``end`` offsets are character offsets (end exclusive) into ``Document.text``,
+the cleaned text; :class:`OffsetMap` maps them to the text as it was ingested
+(``Document.source_text``). Records never hold spaCy objects, so they pickle, serialise and
+cross process boundaries (Spark, multiprocessing) freely.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, Union
+
+SCHEMA_VERSION = "1.0"
+
+ParagraphKind = Literal["title", "dateline", "heading", "body"]
+RemovalKind = Literal["caption", "credit", "boilerplate", "duplicate", "near_duplicate"]
+QuoteKind = Literal["direct", "partial", "mixed", "reported"]
+EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
+Polarity = Literal["support", "oppose", "neutral"]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: ParagraphKind = "body"
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(slots=True)
+class SourceSpan:
+    """A span in ``Document.source_text`` (used for text that is not in the cleaned text)."""
+
+    source_start: int
+    source_end: int
+
+
+@dataclass(slots=True)
+class Caption:
+    """A photo caption taken out of the body; the same caption may occur several times."""
+
+    text: str
+    credit: str | None = None
+    occurrences: list[SourceSpan] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Removal:
+    """A piece of the input left out of the cleaned text, and why."""
+
+    kind: RemovalKind
+    text: str
+    source_start: int
+    source_end: int
+    #: For duplicates: index of the kept paragraph in ``Document.paragraphs``.
+    duplicate_of: int | None = None
+    #: For near duplicates: similarity to the kept paragraph, 0-100.
+    similarity: float | None = None
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str | None = None
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    affiliation: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    actor_code: str | None = None
+    country_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(slots=True)
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind = "direct"
+    speaker: str | None = None
+    speaker_entity: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    addressee: str | None = None
+    addressee_entity: str | None = None
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None = None
+    mod: str | None = None
+
+
+@dataclass(slots=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    mod: str | None = None
+    what: str | None = None
+
+
+@dataclass(slots=True)
+class Event:
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    code: str | None = None
+    source: str | None = None
+    source_entity: str | None = None
+    source_code: str | None = None
+    target: str | None = None
+    target_entity: str | None = None
+    target_code: str | None = None
+    place: str | None = None
+    date: str | None = None
+    date_from: Literal["sentence", "publication"] | None = None
+    status: EventStatus = "occurred"
+    goldstein: float | None = None
+    quad_class: int | None = None
+
+
+@dataclass(slots=True)
+class Stance:
+    holder: str
+    target: str
+    polarity: Polarity
+    start: int
+    end: int
+    holder_entity: str | None = None
+    evidence: Literal["quote", "event", "statement"] | None = None
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to the ingested text.
+
+    The cleaned text is a concatenation of slices of the source text with separators
+    (paragraph breaks) in between. Each segment ``(clean_start, source_start, length)``
+    records one slice; a separator's offsets map to the end of the slice before it.
+    Written by hand because it must be tiny, exact and serialisable, not a diff.
+    """
+
+    segments: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def add(self, clean_start: int, source_start: int, length: int) -> None:
+        if length > 0:
+            self.segments.append((clean_start, source_start, length))
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of the character at ``offset`` of the cleaned text."""
+        if not self.segments:
+            return offset
+        i = bisect.bisect_right(self.segments, (offset, float("inf"), 0)) - 1
+        if i < 0:
+            return self.segments[0][1]
+        clean_start, source_start, length = self.segments[i]
+        if offset < clean_start + length:
+            return source_start + (offset - clean_start)
+        return source_start + length  # inside a separator: just after the preceding slice
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source span of the cleaned span ``[start, end)``; empty for text not in the source."""
+        source_start = self.to_source(start)
+        if end <= start:
+            return source_start, source_start
+        i = bisect.bisect_right(self.segments, (end - 1, float("inf"), 0)) - 1
+        if i < 0:  # wholly inside text inserted before the first slice (a title given apart)
+            return source_start, source_start
+        clean_start, segment_source, length = self.segments[i]
+        source_end = segment_source + min(end - clean_start, length)
+        return source_start, max(source_start, source_end)
+
+
+@dataclass(slots=True)
+class Document:
+    """One analysed article."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    published_from: Literal["input", "html", "option"] | None = None
+    url: str | None = None
+    author: str | None = None
+    source: str | None = None
+    language: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    time_expressions: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    offset_map: OffsetMap = field(default_factory=OffsetMap)
+    source_text: str | None = None
+    schema_version: str = SCHEMA_VERSION
+
+    @property
+    def body(self) -> str:
+        """The cleaned text without the title."""
+        body = [p for p in self.paragraphs if p.kind != "title"]
+        if not body:
+            return "" if self.paragraphs else self.text
+        return self.text[body[0].start : body[-1].end]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offset_map.span_to_source(start, end)
+
+    def as_dict(self, *, with_source: bool = False) -> dict[str, Any]:
+        """JSON-ready dict; every ``*start``/``*end`` pair also gets its source offsets."""
+        data = _to_plain(self)
+        data["offset_map"] = [list(s) for s in self.offset_map.segments]
+        if not with_source:
+            data.pop("source_text", None)
+        for key in _MAPPED_LISTS:
+            for item in data[key]:
+                _add_source_offsets(item, self.offset_map)
+        for entity in data["entities"]:
+            for item in entity["mentions"] + entity["roles"]:
+                _add_source_offsets(item, self.offset_map)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        data = dict(data)
+        segments = data.pop("offset_map", [])
+        doc = _from_plain(cls, data)
+        doc.offset_map = OffsetMap([tuple(s) for s in segments])  # type: ignore[misc]
+        return doc
+
+
+_MAPPED_LISTS = ("paragraphs", "sentences", "quotes", "time_expressions", "quantities", "events", "stances")
+
+
+def _add_source_offsets(item: dict[str, Any], offsets: OffsetMap) -> None:
+    for key in [k for k in item if k.endswith("start")]:
+        prefix = key[: -len("start")]
+        start, end = item[key], item.get(prefix + "end")
+        if isinstance(start, int) and isinstance(end, int):
+            item[prefix + "source_start"], item[prefix + "source_end"] = offsets.span_to_source(start, end)
+
+
+def _to_plain(obj: Any) -> Any:
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: _to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, list | tuple):
+        return [_to_plain(x) for x in obj]
+    return obj
+
+
+T = TypeVar("T")
+
+
+def _from_plain(tp: Any, value: Any) -> Any:
+    """Rebuild a record from its plain form, guided by the dataclass type hints."""
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        options = [a for a in typing.get_args(tp) if a is not type(None)]
+        return _from_plain(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item_type,) = typing.get_args(tp)
+        return [_from_plain(item_type, v) for v in value]
+    if origin is tuple:
+        return tuple(value)
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        names = {f.name for f in dataclasses.fields(tp) if f.init}
+        kwargs = {k: _from_plain(hints[k], v) for k, v in value.items() if k in names}
+        return tp(**kwargs)
+    return value
