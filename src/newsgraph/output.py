@@ -38,6 +38,15 @@ def _write_json_array(documents: Iterable[Document], out: TextIO, with_source: b
     out.write("\n]\n")
 
 
+_REMOVAL_NOUNS = {
+    "caption": "caption line",
+    "credit": "credit line",
+    "boilerplate": "boilerplate line",
+    "duplicate": "repeated paragraph",
+    "near_duplicate": "near-repeated paragraph",
+}
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
@@ -67,7 +76,7 @@ def digest(document: Document) -> str:
         f"{_plural(len(document.sentences), 'sentence')}, {len(document.body.split()):,} words"
     )
     if document.removals:
-        removed = Counter(r.kind.replace("_", "-") for r in document.removals)
+        removed = Counter(_REMOVAL_NOUNS[r.kind] for r in document.removals)
         lines.append("   removed: " + ", ".join(_plural(n, k) for k, n in removed.items()))
         for removal in document.removals:
             if removal.duplicate_of is not None:

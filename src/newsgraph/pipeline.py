@@ -128,7 +128,7 @@ class Pipeline:
         cleaned = clean_article(raw, self.config.near_duplicate_ratio)
         body_chars = sum(p.end - p.start for p in cleaned.paragraphs if p.kind != "title")
         if body_chars < self.config.min_chars:
-            raise InputError(ErrorCode.E012, raw.source, chars=body_chars)
+            raise InputError(ErrorCode.E011, raw.source, chars=body_chars)
         language = check_english(cleaned.text, raw.source) if self.config.check_language else None
         return _Prepared(raw, cleaned, language)
 

@@ -255,6 +255,7 @@ class Document:
     def as_dict(self, *, with_source: bool = False) -> dict[str, Any]:
         """JSON-ready dict; every ``*start``/``*end`` pair also gets its source offsets."""
         data = _to_plain(self)
+        data = {"schema_version": data.pop("schema_version"), **data}
         data["offset_map"] = [list(s) for s in self.offset_map.segments]
         if not with_source:
             data.pop("source_text", None)
