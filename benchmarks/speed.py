@@ -16,7 +16,6 @@ import multiprocessing as mp
 import resource
 import sys
 import time
-from pathlib import Path
 from typing import Any
 
 from newsgraph.config import DEFAULT_MODEL, Config
