@@ -25,7 +25,7 @@ from newsgraph.config import Config
 from newsgraph.data import SAMPLE_SETS, sample_paths
 from newsgraph.errors import NewsgraphError
 from newsgraph.ingest import InputFailure, normalise_date, read_paths
-from newsgraph.ingest.readers import SUFFIX_FORMATS
+from newsgraph.ingest.readers import ERRORS_SUFFIX, SUFFIX_FORMATS
 from newsgraph.output import OutputFormat, write_documents
 from newsgraph.pipeline import Pipeline
 
@@ -93,7 +93,7 @@ def extract(
         Path | None,
         typer.Option(
             help="Where to list articles that could not be read (JSON Lines). "
-            "Default: OUTPUT.errors.jsonl, or newsgraph-errors.jsonl."
+            "Default: OUTPUT.errors.jsonl, or newsgraph.errors.jsonl for a batch."
         ),
     ] = None,
     sample: Annotated[
@@ -124,7 +124,7 @@ def extract(
 
     def report(failure: InputFailure) -> None:
         failures.append(failure)
-        progress.console.print(f"[red]error[/red] {failure.error.message}", markup=True, highlight=False)
+        progress.console.print(f"error {failure.error.message}", highlight=False, soft_wrap=True, markup=False)
 
     try:
         pipeline = Pipeline(config)
@@ -136,13 +136,14 @@ def extract(
                 done += 1
                 progress.update(task, completed=done + len(failures))
     except NewsgraphError as exc:  # a problem with the setup (e.g. the model), not with one article
-        err.print(f"newsgraph: {exc.message}", highlight=False)
+        err.print(f"newsgraph: {exc.message}", highlight=False, soft_wrap=True, markup=False)
         raise typer.Exit(1) from None
 
     errors_path = None
-    if failures:
+    # A single failed article is reported on its line; a batch also gets the errors file.
+    if failures and (errors or done + len(failures) > 1):
         errors_path = errors or (
-            output.with_name(output.name + ".errors.jsonl") if output else Path("newsgraph-errors.jsonl")
+            output.with_name(output.name + ERRORS_SUFFIX) if output else Path("newsgraph" + ERRORS_SUFFIX)
         )
         with errors_path.open("w", encoding="utf-8") as fh:
             for failure in failures:
@@ -150,10 +151,10 @@ def extract(
     if not quiet or failures:
         summary = f"{done:,} article{'s' if done != 1 else ''} analysed"
         if failures:
-            summary += f", {len(failures):,} failed (listed in {errors_path})"
+            summary += f", {len(failures):,} failed" + (f" (listed in {errors_path})" if errors_path else "")
         if output:
             summary += f"; output in {output}"
-        err.print(summary, highlight=False)
+        err.print(summary, highlight=False, soft_wrap=True, markup=False)
     if failures and (done == 0 or strict):
         raise typer.Exit(1)
 

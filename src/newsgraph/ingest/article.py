@@ -94,3 +94,12 @@ def looks_like_headline(line: str) -> bool:
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False
     return not _HEADLINE_END.search(line) or line.endswith("...")
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two strings have the same letters and digits, ignoring case, spaces and symbols."""
+    return _letters(a) == _letters(b) != ""
+
+
+def _letters(text: str) -> str:
+    return "".join(re.findall(r"\w+", text.lower()))

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 import trafilatura
 
+#: Fewer letters and digits than this is navigation or an error page, not an article.
+MIN_ARTICLE_CHARS = 40
+
 
 @dataclass(slots=True)
 class HtmlArticle:
@@ -22,7 +25,7 @@ class HtmlArticle:
 def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
     """Main text and metadata of a page, or ``None`` when it holds no article."""
     result = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, include_tables=True)
-    if result is None or not (result.text or "").strip():
+    if result is None or sum(ch.isalnum() for ch in result.text or "") < MIN_ARTICLE_CHARS:
         return None
     return HtmlArticle(
         body=result.text,

@@ -18,6 +18,7 @@ from newsgraph.ingest.article import (
     check_size,
     looks_like_headline,
     normalise_date,
+    same_words,
 )
 from newsgraph.ingest.decode import GZIP_MAGIC, Format, decode_bytes, sniff_format
 from newsgraph.ingest.html import extract_html
@@ -38,6 +39,8 @@ SUFFIX_FORMATS: dict[str, Format] = {
 #: Raw bytes read per character allowed: HTML markup is many times its text.
 BYTES_PER_CHAR_LIMIT = 50
 PUBLISHED_KEYS = ("published", "date", "publication_date", "dct")
+#: newsgraph's own error listings; a directory walk never reads them as articles.
+ERRORS_SUFFIX = ".errors.jsonl"
 
 
 def read_paths(paths: Iterable[str | Path], max_chars: int = 1_000_000) -> Iterator[ReadResult]:
@@ -57,7 +60,7 @@ def read_paths(paths: Iterable[str | Path], max_chars: int = 1_000_000) -> Itera
 
 
 def _is_article_file(path: Path) -> bool:
-    if path.name.startswith("."):
+    if path.name.startswith(".") or path.name.endswith(ERRORS_SUFFIX):
         return False
     suffixes = path.suffixes[-2:]
     if suffixes and suffixes[-1] == ".gz":
@@ -150,14 +153,15 @@ def article_from_text(
     check_size(text, source, max_chars)
     if not text.strip():
         raise InputError(ErrorCode.E001, source)
-    title_in_text = False
+    first, _, rest = text.strip().partition("\n")
+    first = first.strip()
     if title:
-        title_in_text = text.lstrip().startswith(title.strip())
+        # The title field and the text's first line often differ in spacing or symbols
+        # ("US$7.2bn" / "US$7.2 bn"): compare letters and digits only.
+        title_in_text = same_words(first, title)
     else:
-        first, _, rest = text.strip().partition("\n")
-        first = first.strip()
-        if rest.strip() and looks_like_headline(first):
-            title, title_in_text = first, True
+        title_in_text = bool(rest.strip()) and looks_like_headline(first)
+        title = first if title_in_text else None
     return RawArticle(text=text, source=source, title=title, title_in_text=title_in_text, **meta)
 
 
