@@ -55,12 +55,18 @@ def clean_article(raw: RawArticle, near_duplicate_ratio: float = 90.0) -> Cleane
     first_key = 1 if _external_title(raw) else 0
     if first_key:
         finder.add(0, normalise(raw.title or ""))
+    # Pages repeat the headline as the body's first line; short as it is, it is a repeat.
+    title_key = normalise(raw.title or "") if raw.title and (first_key or title_index is not None) else None
     for index, unit in enumerate(units):
         verdict = verdicts[index]
         if verdict is not None:
             removals.append(Removal(verdict.kind, unit.text, unit.start, unit.end))  # type: ignore[arg-type]
             continue
-        repeat = finder.add(first_key + len(kept), normalise(unit.text))
+        key = normalise(unit.text)
+        if index != title_index and key == title_key:
+            removals.append(Removal("duplicate", unit.text, unit.start, unit.end, duplicate_of=0, similarity=100.0))
+            continue
+        repeat = finder.add(first_key + len(kept), key)
         if repeat is not None and index != title_index:
             kind = "duplicate" if repeat.similarity >= 100.0 else "near_duplicate"
             removals.append(

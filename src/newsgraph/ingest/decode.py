@@ -10,7 +10,7 @@ import charset_normalizer
 
 from newsgraph.errors import ErrorCode, InputError
 
-Format = Literal["text", "html", "jsonl"]
+Format = Literal["text", "html", "jsonl", "warc"]
 
 # Magic numbers of files people drop into a folder of articles by mistake.
 _MAGIC: tuple[tuple[bytes, str], ...] = (

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import trafilatura
+
+from newsgraph.errors import ErrorCode, InputError
+from newsgraph.ingest.article import RawArticle, check_size
 
 #: Fewer letters and digits than this is navigation or an error page, not an article.
 MIN_ARTICLE_CHARS = 40
@@ -34,4 +38,30 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
         author=result.author or None,
         url=result.url or url,
         sitename=result.sitename or None,
+    )
+
+
+def article_from_html(html: str, source: str, *, max_chars: int = 1_000_000, **meta: Any) -> RawArticle:
+    """An HTML page: the article text (headline first), metadata and captions."""
+    page = extract_html(html, meta.get("url"))
+    if page is None:
+        raise InputError(ErrorCode.E005, source)
+    title = meta.pop("title", None) or page.title
+    text = f"{title}\n\n{page.body}" if title else page.body
+    check_size(text, source, max_chars)
+    published, published_from = meta.pop("published", None), meta.pop("published_from", None)
+    if published is None and page.date:
+        published, published_from = page.date, "html"
+    return RawArticle(
+        text=text,
+        source=source,
+        title=title,
+        title_in_text=bool(title),
+        published=published,
+        published_from=published_from,
+        url=meta.pop("url", None) or page.url,
+        author=meta.pop("author", None) or page.author,
+        captions=page.captions,
+        credits=page.credits,
+        **meta,
     )

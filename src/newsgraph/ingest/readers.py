@@ -21,7 +21,8 @@ from newsgraph.ingest.article import (
     same_words,
 )
 from newsgraph.ingest.decode import GZIP_MAGIC, Format, decode_bytes, sniff_format
-from newsgraph.ingest.html import extract_html
+from newsgraph.ingest.html import article_from_html
+from newsgraph.ingest.warc import WARC_MAGIC, read_warc_stream
 
 ReadResult = RawArticle | InputFailure
 
@@ -35,6 +36,7 @@ SUFFIX_FORMATS: dict[str, Format] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "jsonl",
+    ".warc": "warc",
 }
 #: Raw bytes read per character allowed: HTML markup is many times its text.
 BYTES_PER_CHAR_LIMIT = 50
@@ -74,9 +76,13 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
     fmt = SUFFIX_FORMATS.get(Path(name).suffix.lower())
     try:
         if fmt == "jsonl" and path.suffix.lower() != ".json":
-            # Crawls come as JSON Lines of any size: stream them, limiting each record instead.
+            # Crawls come as JSON Lines or WARC of any size: stream them, limiting each record.
             with _open_maybe_gzip(path) as fh:
                 yield from read_jsonl_lines(fh, source, max_chars)
+            return
+        if fmt == "warc":
+            with path.open("rb") as fh:  # warcio reads plain and per-record gzipped WARC
+                yield from read_warc_stream(fh, source, max_chars, BYTES_PER_CHAR_LIMIT)
             return
         size = path.stat().st_size
         if size > max_chars * BYTES_PER_CHAR_LIMIT:
@@ -116,8 +122,12 @@ def read_stream(stream: BinaryIO, source: str, max_chars: int = 1_000_000) -> It
 def read_bytes(data: bytes, source: str, fmt: Format | None, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
     """Decompress, decode and parse one input's bytes; ``fmt=None`` sniffs the format."""
     try:
+        packed = data
         if data.startswith(GZIP_MAGIC):
             data = _gunzip(data, source, max_chars * BYTES_PER_CHAR_LIMIT)
+        if fmt == "warc" or data.startswith(WARC_MAGIC):
+            yield from read_warc_stream(io.BytesIO(packed), source, max_chars, BYTES_PER_CHAR_LIMIT)
+            return
         text = decode_bytes(data, source)
         fmt = fmt or sniff_format(text)
         if fmt == "jsonl":
@@ -163,32 +173,6 @@ def article_from_text(
         title_in_text = bool(rest.strip()) and looks_like_headline(first)
         title = first if title_in_text else None
     return RawArticle(text=text, source=source, title=title, title_in_text=title_in_text, **meta)
-
-
-def article_from_html(html: str, source: str, *, max_chars: int = 1_000_000, **meta: Any) -> RawArticle:
-    """An HTML page: the article text (headline first), metadata and captions."""
-    page = extract_html(html, meta.get("url"))
-    if page is None:
-        raise InputError(ErrorCode.E005, source)
-    title = meta.pop("title", None) or page.title
-    text = f"{title}\n\n{page.body}" if title else page.body
-    check_size(text, source, max_chars)
-    published, published_from = meta.pop("published", None), meta.pop("published_from", None)
-    if published is None and page.date:
-        published, published_from = page.date, "html"
-    return RawArticle(
-        text=text,
-        source=source,
-        title=title,
-        title_in_text=bool(title),
-        published=published,
-        published_from=published_from,
-        url=meta.pop("url", None) or page.url,
-        author=meta.pop("author", None) or page.author,
-        captions=page.captions,
-        credits=page.credits,
-        **meta,
-    )
 
 
 def read_jsonl_text(text: str, source: str, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
