@@ -17,7 +17,7 @@ class ErrorCode(Enum):
     E003 = "cannot decode the bytes as text (tried UTF-8 and encoding detection)"
     E004 = "text is not English (detected '{lang}' with confidence {confidence:.2f}); newsgraph reads English news"
     E005 = "HTML page has no article text that could be extracted"
-    E006 = "input is too large: {size} (limit {limit}; raise it with --max-chars)"
+    E006 = "input is too large: {size} (limit {limit}; raise it with --max-chars or Config.max_chars)"
     E007 = "malformed JSON Lines record: {detail}"
     E008 = "no such file or directory"
     E009 = "invalid date {value!r}: expected YYYY-MM-DD"

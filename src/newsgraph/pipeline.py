@@ -27,7 +27,7 @@ from newsgraph.ingest import (
     check_english,
     normalise_date,
     read_bytes,
-    read_file,
+    read_paths,
     sniff_format,
 )
 from newsgraph.records import Document, Sentence
@@ -137,7 +137,7 @@ class Pipeline:
         if isinstance(item, RawArticle | InputFailure):
             yield item
         elif isinstance(item, Path):
-            yield from read_file(item, max_chars)
+            yield from read_paths([item], max_chars)
         elif isinstance(item, bytes):
             yield from read_bytes(item, f"<article {number}>", None, max_chars)
         elif isinstance(item, str):
