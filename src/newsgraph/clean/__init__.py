@@ -7,24 +7,16 @@ paragraph is an exact slice of the source (up to one-for-one space substitutions
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from newsgraph.clean.duplicates import DuplicateFinder
 from newsgraph.clean.rules import LineVerdict, judge_line
 from newsgraph.clean.units import Unit, normalise, split_units
-from newsgraph.ingest.article import RawArticle
+from newsgraph.ingest.article import RawArticle, is_dateline
 from newsgraph.records import Caption, OffsetMap, Paragraph, ParagraphKind, Removal, SourceSpan
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Za-z .'-]{{1,40}}[,:–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-    r"(?:[,\s]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*$",
-    re.IGNORECASE,
-)
 _HEADING_END = tuple(".,;:!?\"”’')]")
 _BULLET_START = tuple("*•-–—")
 
@@ -43,7 +35,7 @@ class CleanedText:
 
 def clean_article(raw: RawArticle, near_duplicate_ratio: float = 90.0) -> CleanedText:
     """Clean one article; see the module docstring."""
-    units = split_units(raw.text)
+    units = split_units(raw.text, first_line_apart=raw.title_in_text)
     title_index = 0 if raw.title_in_text and units else None
     verdicts = _judge(units, title_index, raw.captions)
     captions = _collect_captions(units, verdicts, raw.captions)
@@ -160,7 +152,7 @@ def _external_title(raw: RawArticle) -> bool:
 
 
 def _body_kind(text: str, *, is_last: bool) -> ParagraphKind:
-    if len(text) <= 80 and _DATELINE.match(text):
+    if is_dateline(text):
         return "dateline"
     words = text.split()
     if (

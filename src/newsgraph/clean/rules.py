@@ -11,22 +11,27 @@ import re
 from dataclasses import dataclass
 
 _KEYWORD = r"(?:photo(?:graph)?s?|image|picture|pic|video|illustration|graphic|footage)"
-_CREDIT_WORD = r"(?:credits?|courtesy|source)"
+_CREDIT_WORD = r"(?:credits?|courtesy)"
 # "(photo credit: X)", "(credit: X)", "Photo: X", "Image courtesy of X", "(Photo by X/Getty)".
 _CREDIT_BODY = (
-    rf"(?:{_KEYWORD}\s*(?:{_CREDIT_WORD})?|{_CREDIT_WORD})\s*(?::|\bby\b|(?<=courtesy\s)of\b)\s*"
+    rf"(?:{_KEYWORD}\s*(?:{_CREDIT_WORD})?|{_CREDIT_WORD}|(?P<source>source))"
+    r"\s*(?P<sep>:|\bby\b|(?<=courtesy\s)of\b)\s*"
     r"(?P<credit>[^()\n]{1,120}?)"
 )
 CREDIT_LINE = re.compile(rf"^[(\[]?\s*{_CREDIT_BODY}\s*[)\]]?\.?$", re.IGNORECASE)
 TRAILING_CREDIT = re.compile(rf"\s*[(\[]\s*{_CREDIT_BODY}\s*[)\]]\.?$", re.IGNORECASE)
 # "(AP Photo/Evan Vucci)", "(Getty Images)", "(REUTERS/Amir Cohen)"
-TRAILING_AGENCY = re.compile(
-    r"\s*\((?P<credit>[A-Z][\w.&' -]{0,40}(?:\bPhotos?\b|\bImages?\b|\bPictures?\b)[^()]{0,80}"
-    r"|[A-Z][A-Z.&' -]{1,30}/[^()]{2,80})\)\.?$"
+_AGENCY = (
+    r"(?P<credit>[A-Z][\w.&' -]{0,40}(?:\bPhotos?\b|\bImages?\b|\bPictures?\b)[^()]{0,80}"
+    r"|[A-Z][A-Z.&' -]{1,30}/[^()]{2,80})"
 )
-AGENCY_LINE = re.compile(r"^(?P<credit>[A-Z][A-Z.&' -]{1,30}/[A-Z][\w.' -]{1,60}(?:/[\w.' -]{1,40})?)$")
+TRAILING_AGENCY = re.compile(rf"\s*\({_AGENCY}\)\.?$")
+AGENCY_LINE = re.compile(
+    rf"^(?:\({_AGENCY}\)|(?P<bare>[A-Z][A-Z.&' -]{{1,30}}/[A-Z][\w.' -]{{1,60}}(?:/[\w.' -]{{1,40}})?))\.?$"
+)
+#: Prefixes that always introduce a caption, and prefixes that introduce a caption or a credit.
 CAPTION_PREFIX = re.compile(
-    r"^(?:caption|file photo|pictured|in (?:this|the) (?:photo|picture|image)|photo|image|picture)"
+    r"^(?:(?P<caption>caption|file photo|pictured|in (?:this|the) (?:photo|picture|image))|photo|image|picture)"
     r"\s*[:\-–—|]\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
@@ -69,15 +74,21 @@ class LineVerdict:
 
 def judge_line(line: str) -> LineVerdict | None:
     """What a stand-alone line is, when it is not story text; ``None`` for story text."""
-    match = CREDIT_LINE.match(line) or AGENCY_LINE.match(line)
+    match = CREDIT_LINE.match(line)
     if match and len(line) <= 160:
         credit = _clean_credit(match["credit"])
         if _looks_like_credit(credit):
             return LineVerdict("credit", credit=credit)
-        return LineVerdict("caption", caption=match["credit"].strip())  # "Photo: Protesters gather in ..."
+        if match["sep"] == ":" and not match["source"]:
+            return LineVerdict("caption", caption=match["credit"].strip())  # "Photo: Protesters gather in ..."
+        return None  # "Video by a bystander shows ...", "Source: the ministry said ..." are prose
+    match = AGENCY_LINE.match(line)
+    if match:
+        return LineVerdict("credit", credit=_clean_credit(match["credit"] or match["bare"]))
     for pattern in (TRAILING_CREDIT, TRAILING_AGENCY):
         match = pattern.search(line)
-        if match and match.start() > 0:
+        # A trailing "(source: ...)" is a citation in prose, not a photo credit.
+        if match and match.start() > 0 and not match.groupdict().get("source"):
             caption = line[: match.start()].strip()
             if len(caption.split()) >= 3:
                 return LineVerdict("caption", caption=caption, credit=_clean_credit(match["credit"]))
@@ -86,7 +97,7 @@ def judge_line(line: str) -> LineVerdict | None:
     match = CAPTION_PREFIX.match(line)
     if match and len(line) <= 400:
         rest = match["rest"].strip()
-        if _looks_like_credit(rest):
+        if not match["caption"] and _looks_like_credit(rest):
             return LineVerdict("credit", credit=rest)
         return LineVerdict("caption", caption=rest)
     return None

@@ -26,8 +26,12 @@ class Unit:
     block: int
 
 
-def split_units(text: str) -> list[Unit]:
-    """Non-blank lines (stripped) grouped into blocks at blank lines; wrapped blocks joined."""
+def split_units(text: str, *, first_line_apart: bool = False) -> list[Unit]:
+    """Non-blank lines (stripped) grouped into blocks at blank lines; wrapped blocks joined.
+
+    ``first_line_apart`` keeps the first line out of any joining: it is the headline, even
+    when no blank line separates it from a wrapped first paragraph.
+    """
     blocks: list[list[tuple[int, int]]] = [[]]
     for match in _LINE.finditer(text):
         line = match.group()
@@ -40,8 +44,11 @@ def split_units(text: str) -> list[Unit]:
             continue
         start = match.start() + (len(line) - len(line.lstrip()))
         blocks[-1].append((start, start + len(stripped)))
+    blocks = [b for b in blocks if b]
+    if first_line_apart and blocks and len(blocks[0]) > 1:
+        blocks[:1] = [blocks[0][:1], blocks[0][1:]]
     units: list[Unit] = []
-    for number, lines in enumerate(b for b in blocks if b):
+    for number, lines in enumerate(blocks):
         for start, end in _join_wrapped(text, lines):
             units.append(Unit(start, end, text[start:end].translate(_LINE_BREAKS), number))
     return units

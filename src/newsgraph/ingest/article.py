@@ -83,13 +83,27 @@ def check_size(text: str, source: str, max_chars: int) -> None:
         raise InputError(ErrorCode.E006, source, size=f"{len(text):,} characters", limit=f"{max_chars:,}")
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Za-z .'-]{{1,40}}[,:–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[,\s]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_dateline(line: str) -> bool:
+    """A line that is only a date, optionally after a place name ("WASHINGTON, March 22, 2024")."""
+    return len(line) <= 80 and _DATELINE.match(line.strip()) is not None
+
+
 _HEADLINE_END = re.compile(r"[.;,]$")
 
 
 def looks_like_headline(line: str) -> bool:
     """A first line that reads as a headline: short, capitalised, no closing full stop."""
     words = line.split()
-    if not 2 <= len(words) <= 30 or len(line) > 250:
+    if not 2 <= len(words) <= 30 or len(line) > 250 or is_dateline(line):
         return False
     if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"):
         return False

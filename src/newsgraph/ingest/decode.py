@@ -33,6 +33,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_WESTERN_SINGLE_BYTE = frozenset(
+    {"cp1252", "latin_1", "iso8859_15", "cp850", "cp437", "cp858", "mac_roman", "cp1250", "iso8859_2", "cp1257"}
+)
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -82,6 +85,13 @@ def _decode(data: bytes, source: str | None) -> str:
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
         raise InputError(ErrorCode.E003, source)
+    if best.encoding in _WESTERN_SINGLE_BYTE:
+        # English text that is not UTF-8 is Windows-1252 in practice; the detector's
+        # statistics cannot tell it from DOS code pages on short texts.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
@@ -96,11 +106,12 @@ def sniff_format(text: str) -> Format:
         tag in lowered for tag in ("<html", "<body", "<article", "<p", "<div", "<!doctype")
     ):
         return "html"
-    if head.startswith("{"):
+    if head.startswith(("{", "[")):
         first_line = head.split("\n", 1)[0]
-        try:
-            if isinstance(json.loads(first_line), dict):
-                return "jsonl"
-        except json.JSONDecodeError:
-            pass
+        for candidate in (first_line, text):  # JSON Lines, else one (pretty-printed) JSON value
+            try:
+                if isinstance(json.loads(candidate), dict | list):
+                    return "jsonl"
+            except json.JSONDecodeError:
+                continue
     return "text"

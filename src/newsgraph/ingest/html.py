@@ -12,6 +12,9 @@ from newsgraph.ingest.article import RawArticle, check_size
 
 #: Fewer letters and digits than this is navigation or an error page, not an article.
 MIN_ARTICLE_CHARS = 40
+#: HTML allowed per character of article text: real pages run to about 1.5 MB of markup,
+#: so the default (10 million characters) refuses only dumps and generated monsters.
+HTML_CHARS_PER_TEXT_CHAR = 10
 
 
 @dataclass(slots=True)
@@ -43,6 +46,14 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle | None:
 
 def article_from_html(html: str, source: str, *, max_chars: int = 1_000_000, **meta: Any) -> RawArticle:
     """An HTML page: the article text (headline first), metadata and captions."""
+    # Refuse before parsing: lxml and trafilatura take minutes on pages of tens of megabytes.
+    if len(html) > max_chars * HTML_CHARS_PER_TEXT_CHAR:
+        raise InputError(
+            ErrorCode.E006,
+            source,
+            size=f"{len(html):,} characters of HTML",
+            limit=f"{max_chars * HTML_CHARS_PER_TEXT_CHAR:,} for a --max-chars of {max_chars:,}",
+        )
     page = extract_html(html, meta.get("url"))
     if page is None:
         raise InputError(ErrorCode.E005, source)

@@ -75,7 +75,7 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
     name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
     fmt = SUFFIX_FORMATS.get(Path(name).suffix.lower())
     try:
-        if fmt == "jsonl" and path.suffix.lower() != ".json":
+        if fmt == "jsonl" and Path(name).suffix.lower() != ".json":
             # Crawls come as JSON Lines or WARC of any size: stream them, limiting each record.
             with _open_maybe_gzip(path) as fh:
                 yield from read_jsonl_lines(fh, source, max_chars)
