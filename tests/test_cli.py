@@ -62,6 +62,12 @@ def test_every_command_has_help_text():
                 assert getattr(param, "help", None), f"parameter {param.name!r} of {name!r} has no help text"
 
 
+def test_every_command_is_in_the_readme():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in _commands():
+        assert f"newsgraph {name}" in readme, f"command {name!r} is missing from README.md"
+
+
 @pytest.mark.parametrize("args", [[], ["extract"], ["samples"]], ids=["app", "extract", "samples"])
 def test_help(args):
     result = invoke(*args, "--help")
