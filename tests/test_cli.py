@@ -294,3 +294,12 @@ def test_batch_errors_file_defaults_to_the_working_directory(tmp_path):
     (error,) = [json.loads(line) for line in _lines(errors_file.read_text())]
     assert error["code"] == "E001"
     assert "newsgraph.errors.jsonl" in result.stderr
+
+
+def test_unwritable_output_is_one_line_not_a_traceback(tmp_path, data_dir):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result = invoke("extract", data_dir / "harbour_bridge.html", "-o", blocker / "out.jsonl", "-q")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "newsgraph: cannot write" in result.output

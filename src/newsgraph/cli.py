@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO, cast
+from typing import Annotated, NoReturn, TextIO, cast
 
 import typer
 from rich.console import Console
@@ -125,19 +125,24 @@ def extract(
     def report(failure: InputFailure) -> None:
         failures.append(failure)
         progress.console.print(f"error {failure.error.message}", highlight=False, soft_wrap=True, markup=False)
+        progress.advance(task)
 
+    done = 0
     try:
         pipeline = Pipeline(config)
         with _open_output(output) as out, _progress(quiet) as progress:
             task = progress.add_task("articles", total=_count_articles(inputs))
             stream = pipeline.analyze_many(read_paths(inputs, max_chars), published=published, on_error=report)
-            done = 0
             for _ in write_documents(stream, out, cast(OutputFormat, fmt), with_source=with_source):
                 done += 1
-                progress.update(task, completed=done + len(failures))
+                progress.advance(task)
     except NewsgraphError as exc:  # a problem with the setup (e.g. the model), not with one article
-        err.print(f"newsgraph: {exc.message}", highlight=False, soft_wrap=True, markup=False)
-        raise typer.Exit(1) from None
+        _fail(exc.message)
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as Unix tools do
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except OSError as exc:  # readers report their own I/O errors; this is the output side
+        _fail(f"cannot write {exc.filename or output or 'output'}: {exc.strerror or exc}")
 
     errors_path = None
     # A single failed article is reported on its line; a batch also gets the errors file.
@@ -145,9 +150,12 @@ def extract(
         errors_path = errors or (
             output.with_name(output.name + ERRORS_SUFFIX) if output else Path("newsgraph" + ERRORS_SUFFIX)
         )
-        with errors_path.open("w", encoding="utf-8") as fh:
-            for failure in failures:
-                fh.write(json.dumps(failure.error.as_dict(), ensure_ascii=False) + "\n")
+        try:
+            with errors_path.open("w", encoding="utf-8") as fh:
+                for failure in failures:
+                    fh.write(json.dumps(failure.error.as_dict(), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            _fail(f"cannot write the errors file {errors_path}: {exc.strerror or exc}")
     if not quiet or failures:
         summary = f"{done:,} article{'s' if done != 1 else ''} analysed"
         if failures:
@@ -157,6 +165,11 @@ def extract(
         err.print(summary, highlight=False, soft_wrap=True, markup=False)
     if failures and (done == 0 or strict):
         raise typer.Exit(1)
+
+
+def _fail(message: str) -> NoReturn:
+    err.print(f"newsgraph: {message}", highlight=False, soft_wrap=True, markup=False)
+    raise typer.Exit(1)
 
 
 def _samples(name: str) -> Iterator[Path]:
