@@ -41,6 +41,7 @@ def _write_json_array(documents: Iterable[Document], out: TextIO, with_source: b
 _REMOVAL_NOUNS = {
     "caption": "caption line",
     "credit": "credit line",
+    "byline": "byline",
     "boilerplate": "boilerplate line",
     "duplicate": "repeated paragraph",
     "near_duplicate": "near-repeated paragraph",

@@ -168,7 +168,7 @@ class Pipeline:
             published=raw.published,
             published_from=raw.published_from,  # type: ignore[arg-type]
             url=raw.url,
-            author=raw.author,
+            author=cleaned.author,
             source=raw.source,
             language=prep.language,
             paragraphs=cleaned.paragraphs,

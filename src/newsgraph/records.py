@@ -18,7 +18,7 @@ from typing import Any, Literal, TypeVar, Union
 SCHEMA_VERSION = "1.0"
 
 ParagraphKind = Literal["title", "dateline", "heading", "body"]
-RemovalKind = Literal["caption", "credit", "boilerplate", "duplicate", "near_duplicate"]
+RemovalKind = Literal["caption", "credit", "byline", "boilerplate", "duplicate", "near_duplicate"]
 QuoteKind = Literal["direct", "partial", "mixed", "reported"]
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
 Polarity = Literal["support", "oppose", "neutral"]

@@ -181,3 +181,26 @@ def test_headline_directly_above_wrapped_paragraph(data_dir):
     assert raw.title == "Council approves new flood defences"
     assert _paragraph_texts(cleaned)[0] == raw.title
     assert _paragraph_texts(cleaned)[1].startswith("The city council voted")
+
+
+def test_byline_in_the_lead_is_removed_and_becomes_the_author():
+    text = (
+        "Storm cuts power to thousands\n\nBy Jane Smith and Tom Baker, Reuters\n\n"
+        "Updated March 22, 2024\n\n"
+        "A winter storm cut power to more than twelve thousand homes on Saturday, the utility said.\n\n"
+        "By the evening, crews had restored supply to most of them."
+    )
+    cleaned = clean_article(article_from_text(text, "x"))
+    assert cleaned.author == "Jane Smith and Tom Baker"
+    assert [r.kind for r in cleaned.removals] == ["byline"]
+    assert "By Jane Smith" not in cleaned.text
+    assert "By the evening, crews had restored supply" in cleaned.text  # prose that starts with "By" stays
+    assert [p.kind for p in cleaned.paragraphs] == ["title", "dateline", "body", "body"]
+
+
+def test_byline_like_line_after_the_lead_is_kept():
+    lead = "The council approved the new budget on Thursday after a long debate about spending on schools and roads."
+    text = f"Council approves budget\n\n{lead}\n\nBy Jane Smith\n\nThe vote was close."
+    cleaned = clean_article(article_from_text(text, "x"))
+    assert "By Jane Smith" in cleaned.text
+    assert cleaned.author is None

@@ -10,13 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph.clean.duplicates import DuplicateFinder
-from newsgraph.clean.rules import LineVerdict, judge_line
+from newsgraph.clean.rules import LineVerdict, judge_byline, judge_line
 from newsgraph.clean.units import Unit, normalise, split_units
 from newsgraph.ingest.article import RawArticle, is_dateline
 from newsgraph.records import Caption, OffsetMap, Paragraph, ParagraphKind, Removal, SourceSpan
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
+#: Where bylines are looked for: the first units, up to the first line of this many words.
+_LEAD_UNITS = 6
+_LEAD_PROSE_WORDS = 15
 _HEADING_END = tuple(".,;:!?\"”’')]")
 _BULLET_START = tuple("*•-–—")
 
@@ -30,6 +33,7 @@ class CleanedText:
     removals: list[Removal]
     offset_map: OffsetMap
     title: str | None = None
+    author: str | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -79,7 +83,9 @@ def clean_article(raw: RawArticle, near_duplicate_ratio: float = 90.0) -> Cleane
     title = raw.title
     if title is None and paragraphs and paragraphs[0].kind == "title":
         title = text[paragraphs[0].start : paragraphs[0].end]
-    return CleanedText(text, paragraphs, captions, credits, removals, offsets, title, list(raw.warnings))
+    bylines = [v.author for v in verdicts if v and v.kind == "byline" and v.author]
+    author = raw.author or (bylines[0] if bylines else None)
+    return CleanedText(text, paragraphs, captions, credits, removals, offsets, title, author, list(raw.warnings))
 
 
 def _judge(units: list[Unit], title_index: int | None, known_captions: list[str]) -> list[LineVerdict | None]:
@@ -97,6 +103,12 @@ def _judge(units: list[Unit], title_index: int | None, known_captions: list[str]
             and units[i].block == units[i + 1].block
         ):
             verdicts[i] = LineVerdict("caption", caption=units[i].text, credit=after.credit)
+    # Bylines stand in the lead: after the title, before the first paragraph of prose.
+    for i, unit in enumerate(units[:_LEAD_UNITS]):
+        if len(unit.text.split()) >= _LEAD_PROSE_WORDS:
+            break
+        if verdicts[i] is None and i != title_index:
+            verdicts[i] = judge_byline(unit.text)
     # Any other line that repeats a caption is another copy of that caption.
     caption_keys = {normalise(v.caption) for v in verdicts if v and v.caption} | {normalise(c) for c in known_captions}
     caption_keys.discard("")

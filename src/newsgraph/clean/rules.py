@@ -118,11 +118,21 @@ def is_furniture(line: str) -> bool:
     return words <= 6 and not line.endswith(_SENTENCE_END) and bool(_PROMO_LABEL.match(line))
 
 
+_NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|van|von|de|da|del|der|bin|al|el|le|la)){0,4}"
+#: "By Jane Smith and Tom Baker, Reuters", "BY JANE SMITH | The Times", "Reporting by Tom Baker"
+BYLINE = re.compile(
+    rf"^(?:by|written by|reporting by|words by)\s+(?P<authors>{_NAME}(?:\s*(?:,|\band\b|&)\s*{_NAME})*)"
+    r"(?:\s*(?:,|\||–|—|-|\bfor\b|\bin\b)\s*(?P<outlet>[A-Z][\w .&'’-]{1,50}))?\.?$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True, frozen=True)
 class LineVerdict:
-    kind: str  # "credit", "caption" or "boilerplate"
+    kind: str  # "credit", "caption", "boilerplate" or "byline"
     caption: str | None = None
     credit: str | None = None
+    author: str | None = None
 
 
 def judge_line(line: str) -> LineVerdict | None:
@@ -165,3 +175,16 @@ def _looks_like_credit(text: str) -> bool:
     if not 1 <= len(words) <= 7 or text.endswith("."):
         return False
     return "/" in text or sum(w[:1].isupper() for w in words) >= max(1, len(words) - 2)
+
+
+def judge_byline(line: str) -> LineVerdict | None:
+    """A byline ("By Jane Smith, Reuters"); the caller checks it stands in the article's lead."""
+    match = BYLINE.match(line) if len(line) <= 160 else None
+    if match is None or not match["authors"][:1].isupper():
+        return None
+    authors = match["authors"].strip()
+    # "Jane Smith, Reuters": a one-word item after a comma is the outlet, not an author.
+    head, comma, last = authors.rpartition(",")
+    if comma and len(last.split()) == 1:
+        authors = head.strip()
+    return LineVerdict("byline", author=authors)

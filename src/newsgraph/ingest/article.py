@@ -85,7 +85,8 @@ def check_size(text: str, source: str, max_chars: int) -> None:
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    rf"^(?:[A-Z][A-Za-z .'-]{{1,40}}[,:–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?\s*:?\s*)?"
+    rf"(?:[A-Z][A-Za-z .'-]{{1,40}}[,:–—-]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:[,\s]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?\W*$",
     re.IGNORECASE,
