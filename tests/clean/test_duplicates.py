@@ -58,3 +58,13 @@ def test_threshold_is_configurable():
     strict = DuplicateFinder(99.9)
     strict.add(0, normalise(DERMER))
     assert strict.add(1, respelled) is None
+
+
+def test_near_repeat_with_updated_numbers_is_a_new_claim():
+    finder = DuplicateFinder()
+    first = normalise("Including superdelegates, Clinton now has at least 882 delegates. Sanders has at least 232.")
+    second = normalise(
+        "Including superdelegates, Clinton has at least 866 delegates to date. Sanders has at least 211."
+    )
+    assert finder.add(0, first) is None
+    assert finder.add(1, second) is None

@@ -63,8 +63,15 @@ class DuplicateFinder:
             if postings and len(postings) <= _MAX_POSTINGS:
                 shared.update(postings)
         best: Repeat | None = None
+        numbers = _numbers(normalised)
         for key, _ in shared.most_common(_MAX_CANDIDATES):
             score = fuzz.ratio(normalised, self._texts[key], score_cutoff=self.min_ratio)
-            if score and (best is None or score > best.similarity):
+            # Updated figures make a new claim ("882 delegates" after "866 delegates"):
+            # only a repeat with the same numbers is the same paragraph.
+            if score and (best is None or score > best.similarity) and _numbers(self._texts[key]) == numbers:
                 best = Repeat(key, round(score, 1))
         return best
+
+
+def _numbers(normalised: str) -> Counter[str]:
+    return Counter(word for word in normalised.split() if any(ch.isdigit() for ch in word))
