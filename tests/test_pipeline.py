@@ -207,3 +207,11 @@ def test_a_bug_in_an_extractor_skips_that_article_only(monkeypatch):
     assert len(failures) == 1
     assert failures[0].error.code.name == "E012"
     assert "ValueError: boom" in failures[0].error.message
+
+
+def test_warnings_say_what_is_missing(pipeline):
+    undated = pipeline.analyze("The council approved the new budget on Thursday after a long debate about the schools.")
+    assert any("no publication date" in w for w in undated.warnings)
+    dated = pipeline.analyze("The council approved the new budget on Thursday after a debate.", published="2024-03-22")
+    assert not any("publication date" in w for w in dated.warnings)
+    assert any("language not identified" in w for w in dated.warnings)  # too short to tell

@@ -91,6 +91,8 @@ def digest(document: Document) -> str:
         lines.append(f"   caption{times}: {_shorten(caption.text, 90)}{credit}")
     if document.credits and not any(c.credit for c in document.captions):
         lines.append("   credits: " + "; ".join(document.credits))
+    for warning in document.warnings:
+        lines.append(f"   warning: {warning}")
     lines.extend(_entity_lines(document))
     lines.extend(_finding_lines(document))
     return "\n".join(lines) + "\n"

@@ -138,6 +138,10 @@ class Pipeline:
         if body_chars < self.config.min_chars:
             raise InputError(ErrorCode.E011, raw.source, chars=body_chars)
         language = check_english(cleaned.text, raw.source) if self.config.check_language else None
+        if language is None and self.config.check_language:
+            cleaned.warnings.append("language not identified (too little text); analysed as English")
+        if raw.published is None:
+            cleaned.warnings.append("no publication date: relative dates such as 'on Thursday' cannot be anchored")
         return _Prepared(raw, cleaned, language)
 
     def _to_raw(self, item: ArticleInput, number: int) -> Iterator[RawArticle | InputFailure]:
