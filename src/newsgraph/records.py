@@ -272,7 +272,7 @@ class Document:
         data = dict(data)
         segments = data.pop("offset_map", [])
         doc = _from_plain(cls, data)
-        doc.offset_map = OffsetMap([tuple(s) for s in segments])  # type: ignore[misc]
+        doc.offset_map = OffsetMap([tuple(s) for s in segments])
         return doc
 
 

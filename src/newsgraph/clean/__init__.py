@@ -13,7 +13,7 @@ from newsgraph.clean.duplicates import DuplicateFinder
 from newsgraph.clean.rules import LineVerdict, judge_byline, judge_line
 from newsgraph.clean.units import Unit, normalise, split_units
 from newsgraph.ingest.article import RawArticle, is_dateline
-from newsgraph.records import Caption, OffsetMap, Paragraph, ParagraphKind, Removal, SourceSpan
+from newsgraph.records import Caption, OffsetMap, Paragraph, ParagraphKind, Removal, RemovalKind, SourceSpan
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -64,7 +64,7 @@ def clean_article(raw: RawArticle, near_duplicate_ratio: float = 90.0) -> Cleane
             continue
         repeat = finder.add(first_key + len(kept), key)
         if repeat is not None and index != title_index:
-            kind = "duplicate" if repeat.similarity >= 100.0 else "near_duplicate"
+            kind: RemovalKind = "duplicate" if repeat.similarity >= 100.0 else "near_duplicate"
             removals.append(
                 Removal(
                     kind,
