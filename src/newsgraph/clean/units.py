@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsgraph.ingest.article import word_key as normalise
+
+__all__ = ["Unit", "normalise", "split_units"]
+
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _BULLET = re.compile(r"^\s*(?:[*\u2022\u25cf\u25aa\u2013\u2014-]|\d{1,2}[.)])\s")
 #: Line breaks inside a joined paragraph become spaces, one for one, so offsets still match
@@ -70,8 +74,3 @@ def _join_wrapped(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
         else:
             joined.append((start, end))
     return joined
-
-
-def normalise(text: str) -> str:
-    """Comparison key: lower case, word characters only, single spaces."""
-    return " ".join(re.findall(r"\w+", text.lower()))

@@ -111,10 +111,12 @@ def looks_like_headline(line: str) -> bool:
     return not _HEADLINE_END.search(line) or line.endswith("...")
 
 
+def word_key(text: str) -> str:
+    """Comparison key of a snippet: lower-case words, single spaces, no punctuation."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
 def same_words(a: str, b: str) -> bool:
     """Whether two strings have the same letters and digits, ignoring case, spaces and symbols."""
-    return _letters(a) == _letters(b) != ""
-
-
-def _letters(text: str) -> str:
-    return "".join(re.findall(r"\w+", text.lower()))
+    key_a, key_b = word_key(a).replace(" ", ""), word_key(b).replace(" ", "")
+    return key_a == key_b != ""

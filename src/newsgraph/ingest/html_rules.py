@@ -2,11 +2,10 @@
 
 trafilatura finds the main content block well; most of its remaining errors on news
 pages are at the edges of that block: the headline (and standfirst) repeated as the
-first lines, cross-promotion and call-to-action lines ("Read more: ...",
-"Subscribe to our newsletter"), lists of related-article links, and picture captions
-that are not marked up as <figcaption>.  This module runs trafilatura once, then cleans
-those edges with rules that only look at page structure (h1, anchors, image alts) and
-at generic wording, never at a particular site.
+first lines, lists of related-article links, and picture captions that are not marked up
+as <figcaption>. These rules clean those edges looking only at page structure (h1,
+anchors, image alts) and generic wording, never at a particular site. Promotion and
+call-to-action lines are left to the clean stage, which treats every format alike.
 """
 
 from __future__ import annotations
@@ -20,16 +19,13 @@ from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.xml import xmltotxt
 
+from newsgraph.ingest.article import word_key as norm
+
 _WORD_RE = re.compile(r"\w+")
 
 
 def _tokens(text: str) -> list[str]:
     return _WORD_RE.findall(text.lower())
-
-
-def norm(text: str) -> str:
-    """Case- and punctuation-insensitive form used to compare snippets of text."""
-    return " ".join(_tokens(text))
 
 
 @dataclass
