@@ -58,7 +58,7 @@ def clean_article(raw: RawArticle, near_duplicate_ratio: float = 90.0) -> Cleane
         if verdict is not None:
             removals.append(Removal(verdict.kind, unit.text, unit.start, unit.end))  # type: ignore[arg-type]
             continue
-        key = normalise(unit.text)
+        key = unit.key
         if index != title_index and key == title_key:
             removals.append(Removal("duplicate", unit.text, unit.start, unit.end, duplicate_of=0, similarity=100.0))
             continue
@@ -113,7 +113,7 @@ def _judge(units: list[Unit], title_index: int | None, known_captions: list[str]
     caption_keys = {normalise(v.caption) for v in verdicts if v and v.caption} | {normalise(c) for c in known_captions}
     caption_keys.discard("")
     for i, unit in enumerate(units):
-        if verdicts[i] is None and i != title_index and normalise(unit.text) in caption_keys:
+        if verdicts[i] is None and i != title_index and unit.key in caption_keys:
             verdicts[i] = LineVerdict("caption", caption=unit.text)
     return verdicts
 

@@ -28,6 +28,11 @@ class Unit:
     end: int
     text: str
     block: int
+    #: Comparison key (see :func:`normalise`), computed once: captions and repeats use it.
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = normalise(self.text)
 
 
 def split_units(text: str, *, first_line_apart: bool = False) -> list[Unit]:
