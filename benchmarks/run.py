@@ -4,6 +4,7 @@
 
 Input records are stripped to the task's input fields before prediction, so gold answers
 never reach the predictor; predictions are scored by ``../shared/eval/score_TASK.py``.
+Throughput (words/s of input text) is printed with each system's run.
 """
 
 from __future__ import annotations
@@ -19,26 +20,28 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+sys.path.insert(0, str(HERE))
 
-#: Per task: dev files (relative to eval/TASK) and the input fields a predictor may see.
-TASKS: dict[str, dict[str, object]] = {
-    "extraction": {"files": ["dev.jsonl"], "fields": ["id", "html", "url"], "baselines": ["trafilatura"]},
-}
+from tasks import load_tasks  # noqa: E402
+
+TASKS = load_tasks()
 
 
 def shared_dir(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get("NEWSGRAPH_SHARED") or REPO.parent / "shared").resolve()
 
 
-def strip_inputs(gold: Path, fields: list[str], out: Path) -> int:
-    count = 0
+def strip_inputs(gold: Path, fields: list[str] | tuple[str, ...], out: Path) -> tuple[int, int]:
+    """Copy ``gold`` to ``out`` keeping only ``fields``; return (records, words of text)."""
+    count = words = 0
     with gold.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
         for line in src:
             if line.strip():
-                record = json.loads(line)
+                record = {k: v for k, v in json.loads(line).items() if k in fields}
                 dst.write(json.dumps({k: record.get(k) for k in fields}, ensure_ascii=False) + "\n")
                 count += 1
-    return count
+                words += sum(len(str(record.get(k) or "").split()) for k in ("text", "html"))
+    return count, words
 
 
 def run(task: str, systems: list[str], shared: Path, keep: Path | None = None) -> dict[str, str]:
@@ -49,10 +52,10 @@ def run(task: str, systems: list[str], shared: Path, keep: Path | None = None) -
     with tempfile.TemporaryDirectory() as tmp:
         work = keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        for name in spec["files"]:  # type: ignore[union-attr]
+        for name in spec.files:
             gold = shared / "eval" / task / name
             inputs = work / f"{task}-{Path(name).stem}-input.jsonl"
-            count = strip_inputs(gold, spec["fields"], inputs)  # type: ignore[arg-type]
+            count, words = strip_inputs(gold, spec.fields, inputs)
             for system in systems:
                 predictions = work / f"{task}-{Path(name).stem}-{system}.jsonl"
                 started = time.perf_counter()
@@ -61,15 +64,20 @@ def run(task: str, systems: list[str], shared: Path, keep: Path | None = None) -
                     check=True,
                 )
                 seconds = time.perf_counter() - started
-                print(f"\n== {task} · {name} · {system} ({count} records, {seconds:.1f} s)", flush=True)
-                result = subprocess.run(
-                    [sys.executable, str(scorer), str(gold), str(predictions)],
-                    check=True,
-                    capture_output=True,
-                    text=True,
-                )
-                print(result.stdout, end="", flush=True)
-                headlines[f"{name}:{system}"] = result.stdout.strip().splitlines()[-1]
+                rate = f", {words / seconds:,.0f} words/s incl. model load" if words else ""
+                print(f"\n== {task} · {name} · {system} ({count} records, {seconds:.1f} s{rate})", flush=True)
+                for extra in spec.score_args:
+                    if extra:
+                        print(f"-- scored with {' '.join(extra)}")
+                    result = subprocess.run(
+                        [sys.executable, str(scorer), str(gold), str(predictions), *extra],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    )
+                    print(result.stdout, end="", flush=True)
+                    label = f"{name}:{system}" + (f" {' '.join(extra)}" if extra else "")
+                    headlines[label] = result.stdout.strip().splitlines()[-1]
     return headlines
 
 
@@ -80,11 +88,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", help="the shared folder (default: ../shared beside the repo)")
     parser.add_argument("--keep", type=Path, help="keep inputs and predictions in this folder")
     args = parser.parse_args(argv)
-    systems = args.system or ["newsgraph", *TASKS[args.task]["baselines"]]  # type: ignore[misc]
+    systems = args.system or ["newsgraph", *TASKS[args.task].baselines]
     headlines = run(args.task, systems, shared_dir(args.shared), args.keep)
     print("\n== summary")
     for key, line in headlines.items():
-        print(f"{key:40} {line}")
+        print(f"{key:50} {line}")
     return 0
 
 

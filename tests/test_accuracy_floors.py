@@ -1,7 +1,8 @@
 """Accuracy gates: CI fails when a dev-set score drops below its pinned floor.
 
-The predictions go through ``benchmarks/predict.py`` and are scored by the shared
-``score_TASK.py``, exactly as ``benchmarks/run.py`` does.
+Each gate of ``benchmarks/floors.json`` strips the dev file to the task's input fields,
+predicts through ``benchmarks/predict.py`` and scores with the shared ``score_TASK.py``,
+exactly as ``benchmarks/run.py`` does.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -17,6 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 FLOORS = json.loads((REPO / "benchmarks" / "floors.json").read_text(encoding="utf-8"))
+GATES = FLOORS["gates"]
 
 
 def _load(path: Path, name: str) -> ModuleType:
@@ -37,28 +40,41 @@ def eval_dir() -> Path:
 
 
 @pytest.fixture(scope="module")
-def predict() -> ModuleType:
-    return _load(REPO / "benchmarks" / "predict.py", "newsgraph_bench_predict")
-
-
-@pytest.fixture(scope="module")
 def run_module() -> ModuleType:
     return _load(REPO / "benchmarks" / "run.py", "newsgraph_bench_run")
 
 
+@pytest.fixture(scope="module")
+def predict() -> ModuleType:
+    return _load(REPO / "benchmarks" / "predict.py", "newsgraph_bench_predict")
+
+
+def test_every_gate_names_a_task(run_module):
+    assert GATES
+    for gate in GATES:
+        assert gate["task"] in run_module.TASKS
+        assert gate["file"] in run_module.TASKS[gate["task"]].files
+
+
 @pytest.mark.eval
-def test_extraction_f1_floor(predict, run_module, eval_dir, tmp_path):
-    gold = eval_dir / "extraction" / "dev.jsonl"
-    scorer = _load(eval_dir / "score_extraction.py", "score_extraction")
+@pytest.mark.parametrize("gate", GATES, ids=lambda g: f"{g['task']}-{g['file']}-{g['metric']}")
+def test_floor(gate, predict, run_module, eval_dir, tmp_path):
+    task = run_module.TASKS[gate["task"]]
+    gold = eval_dir / gate["task"] / gate["file"]
     inputs = tmp_path / "input.jsonl"
-    run_module.strip_inputs(gold, run_module.TASKS["extraction"]["fields"], inputs)
+    run_module.strip_inputs(gold, task.fields, inputs)
     first = json.loads(inputs.read_text(encoding="utf-8").splitlines()[0])
-    assert set(first) == {"id", "html", "url"}  # gold answers never reach the predictor
+    assert set(first) == set(task.fields)  # gold answers never reach the predictor
     out = tmp_path / "pred.jsonl"
-    predict.predict("extraction", inputs, out)
-    gold_rows, _ = scorer.read_jsonl(str(gold))
-    pred_rows, _ = scorer.read_jsonl(str(out))
-    result = scorer.score(gold_rows, pred_rows, n_boot=0)
-    floor = FLOORS["extraction"]["floor"]
-    assert result["n_pred_missing"] == 0
-    assert result["f1"] >= floor, f"extraction F1 {result['f1']:.4f} fell below the floor {floor}"
+    count = predict.predict(gate["task"], inputs, out)
+    assert count == len(inputs.read_text(encoding="utf-8").splitlines())
+    scorer = eval_dir / f"score_{gate['task']}.py"
+    result = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(out), "--json", *gate.get("args", [])],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    metrics = json.loads(result.stdout)  # one JSON object, on one line or indented
+    value = metrics[gate["metric"]]
+    assert value >= gate["floor"], f"{gate['task']} {gate['metric']} {value:.4f} fell below the floor {gate['floor']}"

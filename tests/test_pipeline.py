@@ -190,7 +190,7 @@ def test_a_bug_in_an_extractor_skips_that_article_only(monkeypatch):
 
     pipeline = Pipeline()
 
-    def fragile(doc):
+    def fragile(doc, document):
         if "explode" in doc.text:
             raise ValueError("boom")
         return []

@@ -185,7 +185,7 @@ class Pipeline:
             source_text=raw.text,
         )
         for extractor in self.extractors:
-            setattr(document, extractor.field, extractor.run(doc))
+            setattr(document, extractor.field, extractor.run(doc, document))
         return document
 
 

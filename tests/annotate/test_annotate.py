@@ -18,7 +18,7 @@ from newsgraph.errors import NewsgraphError
         ({"entities"}, ("ner",)),
         ({"sentences", "parse"}, ("tok2vec", "parser")),  # the parser gives sentences: no senter
         ({"parse", "entities"}, ("tok2vec", "parser", "ner")),
-        ({"tags"}, ("tok2vec", "tagger", "attribute_ruler")),
+        ({"tags"}, ("tok2vec", "tagger")),
         ({"lemmas", "sentences"}, ("tok2vec", "tagger", "senter", "attribute_ruler", "lemmatizer")),
         (
             {"lemmas", "parse", "entities", "sentences"},

@@ -25,7 +25,9 @@ MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", 
 #: their own.
 _CAPABILITIES: dict[str, tuple[str, ...]] = {
     "parse": ("tok2vec", "parser"),
-    "tags": ("tok2vec", "tagger", "attribute_ruler"),
+    # Fine-grained tags only (``token.tag_``: VBD, MD, NNP...). The attribute ruler that
+    # maps them to ``pos_`` costs as much as the parser, so extractors read ``tag_``.
+    "tags": ("tok2vec", "tagger"),
     "lemmas": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
     "entities": ("ner",),
     "sentences": (),  # resolved below: the parser when it runs, else the cheap senter

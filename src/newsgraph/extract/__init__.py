@@ -3,6 +3,11 @@
 Each extractor names the annotation capabilities it needs (see
 :func:`newsgraph.annotate.components_for`) and the :class:`~newsgraph.records.Document`
 field it fills. The pipeline runs only the model components the enabled extractors need.
+
+An extractor is called as ``run(doc, document)``: ``document`` is the record built so far,
+with its metadata (``published``) and the fields of the extractors that ran before it, in
+:data:`EXTRACTORS` order (quotes read ``document.entities``, events read entities and
+time expressions). It returns the records for its own field and changes nothing else.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import extract_entities
+from newsgraph.records import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +27,7 @@ class Extractor:
     name: str
     needs: frozenset[str]
     field: str
-    run: Callable[[Doc], list[Any]]
+    run: Callable[[Doc, Document], list[Any]]
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -30,7 +36,8 @@ EXTRACTORS: dict[str, Extractor] = {
 
 
 def get_extractors(names: tuple[str, ...]) -> list[Extractor]:
+    """The named extractors in dependency order (the order of :data:`EXTRACTORS`)."""
     unknown = [n for n in names if n not in EXTRACTORS]
     if unknown:
         raise ValueError(f"unknown extractors {unknown}; available: {sorted(EXTRACTORS)}")
-    return [EXTRACTORS[n] for n in names]
+    return [e for name, e in EXTRACTORS.items() if name in names]

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from newsgraph.records import Entity, Mention
+from newsgraph.records import Document, Entity, Mention
 
 #: spaCy labels kept as story entities, and the entity type each maps to.
 ENTITY_TYPES: dict[str, str] = {
@@ -39,7 +39,7 @@ def entity_id(entity_type: str, name: str) -> str:
     return f"{entity_type[:3]}-{digest[:12]}"
 
 
-def extract_entities(doc: Doc) -> list[Entity]:
+def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]:
     """One :class:`Entity` per (type, name) with all its mentions, in order of first mention."""
     groups: dict[tuple[str, str], list[Span]] = {}
     for span in doc.ents:
