@@ -55,3 +55,24 @@ def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]
         aliases = sorted({m.text for m in mentions} - {name})
         entities.append(Entity(eid, name, entity_type, aliases=aliases, mentions=mentions))
     return entities
+
+
+def entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Mention] | None:
+    """The entity with a mention at ``[start, end)`` of the cleaned text, if any.
+
+    An exact mention wins; else the mention that contains the span, then the one that
+    overlaps it most. Later extractors (quotes, events) use this to turn a speaker or
+    actor span, including a pronoun the entity layer resolved, into an entity.
+    """
+    best: tuple[tuple[int, int], Entity, Mention] | None = None
+    for entity in entities:
+        for mention in entity.mentions:
+            overlap = min(end, mention.end) - max(start, mention.start)
+            if overlap <= 0:
+                continue
+            exact = mention.start == start and mention.end == end
+            contains = mention.start <= start and end <= mention.end
+            rank = (2 if exact else 1 if contains else 0, overlap)
+            if best is None or rank > best[0]:
+                best = (rank, entity, mention)
+    return (best[1], best[2]) if best else None
