@@ -16,7 +16,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -31,16 +33,27 @@ def shared_dir(explicit: str | None = None) -> Path:
     return Path(explicit or os.environ.get("NEWSGRAPH_SHARED") or REPO.parent / "shared").resolve()
 
 
-def strip_inputs(gold: Path, fields: list[str] | tuple[str, ...], out: Path) -> tuple[int, int]:
-    """Copy ``gold`` to ``out`` keeping only ``fields``; return (records, words of text)."""
-    count = words = 0
-    with gold.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+def _gold_lines(gold: Path, shared: Path) -> Iterator[dict[str, Any]]:
+    with gold.open(encoding="utf-8") as src:
         for line in src:
             if line.strip():
-                record = {k: v for k, v in json.loads(line).items() if k in fields}
-                dst.write(json.dumps({k: record.get(k) for k in fields}, ensure_ascii=False) + "\n")
-                count += 1
-                words += sum(len(str(record.get(k) or "").split()) for k in ("text", "html"))
+                yield json.loads(line)
+
+
+def write_inputs(task: str, gold: Path, out: Path, shared: Path) -> tuple[int, int]:
+    """Write the task's input records for ``gold`` to ``out``, keeping only its input fields.
+
+    Returns (records, words of text).
+    """
+    spec = TASKS[task]
+    records = (spec.inputs or _gold_lines)(gold, shared)
+    count = words = 0
+    with out.open("w", encoding="utf-8") as dst:
+        for full in records:
+            record = {k: full.get(k) for k in spec.fields}
+            dst.write(json.dumps(record, ensure_ascii=False) + "\n")
+            count += 1
+            words += sum(len(str(record.get(k) or "").split()) for k in ("text", "html"))
     return count, words
 
 
@@ -55,7 +68,7 @@ def run(task: str, systems: list[str], shared: Path, keep: Path | None = None) -
         for name in spec.files:
             gold = shared / "eval" / task / name
             inputs = work / f"{task}-{Path(name).stem}-input.jsonl"
-            count, words = strip_inputs(gold, spec.fields, inputs)
+            count, words = write_inputs(task, gold, inputs, shared)
             for system in systems:
                 predictions = work / f"{task}-{Path(name).stem}-{system}.jsonl"
                 started = time.perf_counter()

@@ -62,7 +62,7 @@ def test_floor(gate, predict, run_module, eval_dir, tmp_path):
     task = run_module.TASKS[gate["task"]]
     gold = eval_dir / gate["task"] / gate["file"]
     inputs = tmp_path / "input.jsonl"
-    run_module.strip_inputs(gold, task.fields, inputs)
+    run_module.write_inputs(gate["task"], gold, inputs, eval_dir.parent)
     first = json.loads(inputs.read_text(encoding="utf-8").splitlines()[0])
     assert set(first) == set(task.fields)  # gold answers never reach the predictor
     out = tmp_path / "pred.jsonl"

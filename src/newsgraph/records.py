@@ -19,6 +19,7 @@ SCHEMA_VERSION = "1.0"
 
 ParagraphKind = Literal["title", "dateline", "heading", "body"]
 RemovalKind = Literal["caption", "credit", "byline", "boilerplate", "duplicate", "near_duplicate"]
+MentionKind = Literal["name", "nominal", "pronoun"]
 QuoteKind = Literal["direct", "partial", "mixed", "reported"]
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
 Polarity = Literal["support", "oppose", "neutral"]
@@ -76,6 +77,8 @@ class Mention:
     text: str
     label: str
     entity: str | None = None
+    #: "name", "nominal" ("the Strategic Affairs Minister", "the enclave") or "pronoun".
+    kind: MentionKind = "name"
 
 
 @dataclass(slots=True)
