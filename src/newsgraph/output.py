@@ -99,14 +99,27 @@ def digest(document: Document) -> str:
 
 
 def _entity_lines(document: Document) -> list[str]:
+    """People and organisations one per line with roles, aliases and codes; the rest in brief."""
     if not document.entities:
         return []
     lines = [f"   entities ({len(document.entities)}):"]
+    ranked = sorted(document.entities, key=lambda e: -len(e.mentions))
+    for entity in (e for e in ranked if e.type in {"person", "organization"}):
+        details = []
+        if entity.roles:
+            details.append("; ".join(r.title + (f", {r.affiliation}" if r.affiliation else "") for r in entity.roles))
+        if entity.aliases:
+            details.append("also " + ", ".join(f"“{a}”" for a in entity.aliases))
+        if entity.actor_code:
+            details.append(entity.actor_code)
+        suffix = f" — {' · '.join(details)}" if details else ""
+        lines.append(f"     {entity.type}: {entity.name} ×{len(entity.mentions)}{suffix}")
     by_type: dict[str, list[str]] = {}
-    for entity in sorted(document.entities, key=lambda e: -len(e.mentions)):
-        by_type.setdefault(entity.type, []).append(f"{entity.name} ×{len(entity.mentions)}")
+    for entity in (e for e in ranked if e.type not in {"person", "organization"}):
+        where = f" ({entity.country_code})" if entity.country_code and entity.type == "place" else ""
+        by_type.setdefault(entity.type, []).append(f"{entity.name}{where} ×{len(entity.mentions)}")
     for entity_type, names in by_type.items():
-        lines.append(f"     {entity_type}: " + ", ".join(names))
+        lines.append(f"     {entity_type}s: " + ", ".join(names))
     return lines
 
 
