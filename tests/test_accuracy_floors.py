@@ -75,6 +75,7 @@ def test_floor(gate, predict, run_module, eval_dir, tmp_path):
         capture_output=True,
         text=True,
     )
-    metrics = json.loads(result.stdout)  # one JSON object, on one line or indented
+    # One JSON object (on one line or indented), possibly followed by the headline line.
+    metrics, _ = json.JSONDecoder().raw_decode(result.stdout.strip())
     value = metrics[gate["metric"]]
     assert value >= gate["floor"], f"{gate['task']} {gate['metric']} {value:.4f} fell below the floor {gate['floor']}"

@@ -87,6 +87,10 @@ class Role:
     affiliation: str | None = None
     start: int | None = None
     end: int | None = None
+    #: Offsets into the ingested text (``source_text``) of a role read outside the cleaned
+    #: text, in a photo caption or a removed repeat; ``start``/``end`` are then ``None``.
+    margin_start: int | None = None
+    margin_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -118,6 +122,11 @@ class Quote:
     cue_end: int | None = None
     addressee: str | None = None
     addressee_entity: str | None = None
+    #: The addressee's words in the text ("Blinken" in "told Blinken").
+    addressee_start: int | None = None
+    addressee_end: int | None = None
+    #: Who spoke for the speaker ("spokesperson" in "according to his spokesperson").
+    via: str | None = None
 
 
 @dataclass(slots=True)
@@ -128,6 +137,10 @@ class TimeExpression:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None = None
     mod: str | None = None
+    #: The date (``YYYY-MM-DD``) a relative value was computed from: the publication date,
+    #: or for anaphoric expressions ("two days later") the last date mentioned. ``None``
+    #: for absolute values and for values left underspecified.
+    anchor: str | None = None
 
 
 @dataclass(slots=True)
@@ -139,6 +152,16 @@ class Quantity:
     unit: str | None = None
     mod: str | None = None
     what: str | None = None
+    #: What the unit measures: ``count``, ``money``, ``proportion``, ``mass``, ``length``, ``age``...
+    category: str | None = None
+    #: Bounds of a range ("between 30 and 40"); ``value`` is then their midpoint.
+    low: float | None = None
+    high: float | None = None
+    #: The time or thing a rate is per ("barrels a day": ``day``).
+    per: str | None = None
+    #: Where the thing counted is in the text (the span may enclose the quantity itself).
+    what_start: int | None = None
+    what_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -223,7 +246,10 @@ class Document:
     text: str
     title: str | None = None
     published: str | None = None
-    published_from: Literal["input", "html", "option"] | None = None
+    published_from: Literal["input", "html", "option", "inferred"] | None = None
+    #: For an inferred publication date: how sure the inference is (0-1), and what it rests on.
+    published_confidence: float | None = None
+    published_evidence: str | None = None
     url: str | None = None
     author: str | None = None
     source: str | None = None
@@ -283,7 +309,7 @@ _MAPPED_LISTS = ("paragraphs", "sentences", "quotes", "time_expressions", "quant
 
 
 def _add_source_offsets(item: dict[str, Any], offsets: OffsetMap) -> None:
-    for key in [k for k in item if k.endswith("start")]:
+    for key in [k for k in item if k.endswith("start") and not k.startswith("margin_")]:
         prefix = key[: -len("start")]
         start, end = item[key], item.get(prefix + "end")
         if isinstance(start, int) and isinstance(end, int):

@@ -42,7 +42,7 @@ _COMPLEMENT = {"of", "for"}
 #: Words that never start a title modifier even when capitalised.
 _NOT_MODIFIERS = {"the", "a", "an", "his", "her", "their", "its", "our", "said", "told", "and", "with", "by", "to"}
 #: Modifiers that can precede a head in lower case: "foreign minister", "national security adviser".
-_LOWER_MODIFIERS = _words(
+TITLE_MODIFIERS = _words(
     """
     foreign defence defense interior finance economy prime deputy vice chief senior top former acting
     interim national security strategic affairs military army police health education justice trade
@@ -71,7 +71,7 @@ def _is_modifier(token: Token) -> bool:
     lower = token.lower_
     if lower in _NOT_MODIFIERS or (not token.is_alpha and "-" not in token.text):
         return False
-    return token.is_title or token.is_upper or lower in _LOWER_MODIFIERS or is_title_head(lower)
+    return token.is_title or token.is_upper or lower in TITLE_MODIFIERS or is_title_head(lower)
 
 
 def _complement_end(doc: Doc, head: Token, limit: int) -> int:
@@ -151,5 +151,5 @@ def is_part_of_title(doc: Doc, token_start: int, token_end: int, titles: list[Ti
         after_head = next((t.i for t in doc[title.token_start : title.token_end] if t.lower_ == title.head), -1)
         if token_start > after_head:  # inside the "of State" complement
             return True
-        return all(t.lower_ in _LOWER_MODIFIERS or is_title_head(t.text) for t in words)
+        return all(t.lower_ in TITLE_MODIFIERS or is_title_head(t.text) for t in words)
     return False
