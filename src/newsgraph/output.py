@@ -125,13 +125,23 @@ def _entity_lines(document: Document) -> list[str]:
 
 def _finding_lines(document: Document) -> list[str]:
     lines: list[str] = []
-    if document.quotes:
-        lines.append(f"   who said what ({len(document.quotes)}):")
-        for quote in document.quotes:
+    # A partial quote inside reported speech shows in that passage; one with no speaker is a scare quote.
+    quotes = [
+        q
+        for q in document.quotes
+        if q.kind != "partial"
+        or (q.speaker and not any(o is not q and o.start <= q.start and q.end <= o.end for o in document.quotes))
+    ]
+    if quotes:
+        lines.append(f"   who said what ({len(quotes)}):")
+        for quote in quotes:
             speaker = quote.speaker or "(unknown speaker)"
+            via = f" (via {quote.via})" if quote.via else ""
             cue = f" {quote.cue}" if quote.cue else ""
             to = f" → {quote.addressee}" if quote.addressee else ""
-            lines.append(f"     {speaker}{cue}{to}: “{_shorten(quote.text, 90)}”")
+            words = _shorten(quote.text, 90)
+            said = words if quote.kind == "reported" else f"“{words}”"
+            lines.append(f"     {speaker}{via}{cue}{to}: {said}")
     if document.time_expressions:
         times = ", ".join(f"{t.text} = {t.value}" for t in document.time_expressions)
         lines.append(f"   dates and times: {times}")

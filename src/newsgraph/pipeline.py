@@ -18,6 +18,7 @@ from newsgraph.clean import CleanedText, clean_article
 from newsgraph.config import Config
 from newsgraph.errors import ErrorCode, InputError, NewsgraphError
 from newsgraph.extract import Extractor, get_extractors
+from newsgraph.extract.time.published import infer_published
 from newsgraph.ingest import (
     InputFailure,
     RawArticle,
@@ -33,6 +34,8 @@ from newsgraph.ingest import (
 from newsgraph.records import Document, Sentence
 
 log = logging.getLogger("newsgraph")
+
+_NO_DATE_WARNING = "no publication date: relative dates such as 'on Thursday' cannot be anchored"
 
 #: What ``analyze_many`` accepts: text or HTML strings, bytes, article dicts, paths,
 #: :class:`RawArticle` objects, and reader failures (passed straight to ``on_error``).
@@ -141,7 +144,7 @@ class Pipeline:
         if language is None and self.config.check_language:
             cleaned.warnings.append("language not identified (too little text); analysed as English")
         if raw.published is None:
-            cleaned.warnings.append("no publication date: relative dates such as 'on Thursday' cannot be anchored")
+            cleaned.warnings.append(_NO_DATE_WARNING)
         return _Prepared(raw, cleaned, language)
 
     def _to_raw(self, item: ArticleInput, number: int) -> Iterator[RawArticle | InputFailure]:
@@ -184,6 +187,17 @@ class Pipeline:
             offset_map=cleaned.offset_map,
             source_text=raw.text,
         )
+        if document.published is None:
+            # Relative dates need an anchor: infer one from the article itself, openly.
+            inferred = infer_published(document, doc)
+            if inferred is not None:
+                document.published, document.published_from = inferred.date, "inferred"
+                document.published_confidence, document.published_evidence = inferred.confidence, inferred.evidence
+                document.warnings = [w for w in document.warnings if w != _NO_DATE_WARNING]
+                document.warnings.append(
+                    f"publication date {inferred.date} inferred from {inferred.evidence}"
+                    f" (confidence {inferred.confidence:.1f})"
+                )
         for extractor in self.extractors:
             setattr(document, extractor.field, extractor.run(doc, document))
         return document

@@ -52,8 +52,8 @@ def test_unknown_model_is_e010():
 
 @pytest.mark.model
 def test_load_pipeline_has_exactly_the_components(pipeline):
+    assert load_pipeline(DEFAULT_MODEL, pipeline.components) is pipeline.nlp  # loaded once
     nlp = load_pipeline(DEFAULT_MODEL, ("senter", "ner"))
-    assert nlp is pipeline.nlp
     assert nlp.pipe_names == [PARAGRAPH_COMPONENT, "senter", "ner"]
 
 

@@ -58,7 +58,7 @@ def components_for(capabilities: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name in MODEL_COMPONENTS if name in wanted)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)
 def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
     """The model with exactly ``components`` (plus paragraph marking), cached per process."""
     try:

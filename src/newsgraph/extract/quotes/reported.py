@@ -1,0 +1,225 @@
+"""Reported speech: cue, speaker, addressee and content span of each attribution frame.
+
+A *frame* is one cue with what it attributes: "X said (that) CONTENT", "CONTENT, X said",
+"X told Y CONTENT", "X vowed to CONTENT", "X praised CONTENT", "according to X, CONTENT".
+The content is the cue's complement in the dependency parse. Frames whose cue sits inside
+quotation marks are left out: speech reported inside a quote is the quoted speaker's, and
+is part of that quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.quotes.attribution import Party, addressee_of, party, subject_of
+from newsgraph.extract.quotes.cues import NAMING_VERBS, CueVerb, cue_verb
+from newsgraph.records import Document
+
+_TRIM = set(" \t\n,;:.—–-\"“”'‘’")
+#: Particles and adverbs that belong to the cue ("pointed out", "said Friday" does not).
+_CUE_PARTICLES = frozenset({"prt"})
+_OBJECT_TAILS = frozenset({"oprd", "ccomp", "xcomp"})
+_OBJECT_PREPS = frozenset({"of", "for", "as"})
+_NARRATOR = frozenset({"i", "you", "me"})
+_WEAK_OBJECT_TAGS = frozenset({"VBG", "VBP"})
+
+
+@dataclass(slots=True)
+class Frame:
+    cue: str
+    cue_start: int
+    cue_end: int
+    content_start: int
+    content_end: int
+    #: The token the content hangs on (for linking quotes to their frame).
+    head: int
+    speaker: Party | None = None
+    addressee: Party | None = None
+    #: "clause" (that-clause, or a clause before "X said"), "to", "object" or "according".
+    frame: str = "clause"
+    #: False when the frame may link a quote but is too weak to stand as reported speech
+    #: alone: no source, a first- or second-person source, a bare infinitive or a participle.
+    reportable: bool = True
+    #: The cue heads an absolute clause with its own subject: "with the minister stating ...".
+    absolute: bool = False
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _subtree_span(token: Token) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    return left.idx, right.idx + len(right)
+
+
+def _content(verb: Token, cue: CueVerb) -> tuple[Token, str] | None:
+    """The complement that carries what ``verb`` attributes, and its frame."""
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            return child, "clause"
+    for child in verb.lefts:  # "CONTENT, X said": the clause comes first
+        if child.dep_ == "ccomp":
+            return child, "clause"
+    if cue.to:
+        for child in verb.rights:
+            if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child, "to"
+    if cue.object:
+        for child in verb.rights:
+            if child.dep_ == "dobj":
+                if cue.base in NAMING_VERBS and not _names(verb):
+                    return None
+                return child, "object"
+    return None
+
+
+def _names(verb: Token) -> bool:
+    """ "called X Y", "described X as Y": the naming verb has its second complement."""
+    return any(c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.rights)
+
+
+def _object_span(verb: Token, obj: Token) -> tuple[int, int]:
+    """The object with what completes it: "the president for not using ...", "X a “liar”"."""
+    start, end = _subtree_span(obj)
+    for child in verb.rights:
+        if child.i > obj.i and (
+            child.dep_ in _OBJECT_TAILS or (child.dep_ == "prep" and child.lower_ in _OBJECT_PREPS)
+        ):
+            end = max(end, child.right_edge.idx + len(child.right_edge))
+    return start, end
+
+
+def _cue_text(doc: Doc, verb: Token) -> tuple[int, int]:
+    """The cue's own words: the verb, its auxiliaries and particle ("has said", "pointed out")."""
+    start, end = verb.idx, verb.idx + len(verb)
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i < verb.i and verb.i - child.i <= 3:
+            start = min(start, child.idx)
+        elif child.dep_ in _CUE_PARTICLES and child.i == verb.i + 1:
+            end = child.idx + len(child)
+    return start, end
+
+
+def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | None = None) -> Frame | None:
+    """The frame of a cue verb, or None when it has no attributable complement."""
+    found = _content(verb, cue)
+    if found is None:
+        return None
+    head, kind = found
+    span = _object_span(verb, head) if kind == "object" else _subtree_span(head)
+    start, end = _trimmed(document.text, *span)
+    if end <= start:
+        return None
+    cue_start, cue_end = _cue_text(verb.doc, verb)
+    subject = subject_of(verb)
+    if subject is not None and inside is not None and inside.contains(subject.idx):
+        subject = None  # the parser took quoted words for the subject
+    speaker = party(document, subject) if subject is not None else None
+    addressee_token = addressee_of(verb, cue.speech, cue.addressee)
+    addressee = party(document, addressee_token) if addressee_token is not None else None
+    if addressee is not None and kind == "object" and addressee.start == start:
+        addressee = None
+    reportable = _reportable(verb, kind, subject)
+    # "with X stating": the participle modifies X, or X is its subject, under "with".
+    anchor = verb.head if verb.dep_ == "acl" else verb
+    absolute = subject is not None and verb.tag_ == "VBG" and "with" in (anchor.head.lower_, verb.head.lower_)
+    return Frame(
+        document.text[cue_start:cue_end],
+        cue_start,
+        cue_end,
+        start,
+        end,
+        head.i,
+        speaker,
+        addressee,
+        kind,
+        reportable,
+        absolute,
+    )
+
+
+def _reportable(verb: Token, kind: str, subject: Token | None) -> bool:
+    """Whether a frame is an attribution on its own, not only a possible link for a quote.
+
+    On the PolNeAR dev articles, frames without a source, with "I"/"you" as source
+    outside quotation marks (the writer's own voice), with a bare infinitive cue ("would
+    support", "to know") and noun-object or infinitive frames on participles
+    ("supporting the plan") were attributions less than a third of the time.
+    """
+    if subject is None or subject.lower_ in _NARRATOR:
+        return False
+    if verb.tag_ == "VB":
+        return False
+    return not (kind in ("object", "to") and verb.tag_ in _WEAK_OBJECT_TAGS)
+
+
+def according_frame(document: Document, according: Token, sent: Span) -> Frame | None:
+    """ "According to X, CONTENT" / "CONTENT, according to X": the clause around the phrase."""
+    to = next((c for c in according.rights if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase_start = according.left_edge.idx
+    phrase_end = according.right_edge.idx + len(according.right_edge)
+    text = document.text
+    # The clause the phrase modifies; the sentence when it hangs on the root.
+    clause = according.head if according.head.i != according.i else sent.root
+    lo, hi = _subtree_span(clause) if clause.dep_ != "ROOT" else (sent.start_char, sent.end_char)
+    before = _trimmed(text, lo, phrase_start) if lo < phrase_start else (phrase_start, phrase_start)
+    after = _trimmed(text, phrase_end, hi) if phrase_end < hi else (phrase_end, phrase_end)
+    start, end = before if before[1] - before[0] >= after[1] - after[0] else after
+    if end <= start:
+        return None
+    head = according.head if according.head.i != according.i else sent.root
+    return Frame(
+        "according to", according.idx, to.idx + len(to), start, end, head.i, party(document, source), None, "according"
+    )
+
+
+def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> list[Frame]:
+    """Every attribution frame whose cue is outside quotation marks, in text order."""
+    inside = _Inside(quoted)
+    frames: list[Frame] = []
+    for sent in doc.sents:
+        for token in sent:
+            if inside(token.idx):
+                continue
+            if token.lower_ == "according":
+                frame = according_frame(document, token, sent)
+            else:
+                cue = cue_verb(token.text)
+                if cue is None or not token.tag_.startswith("VB"):
+                    continue
+                frame = verb_frame(document, token, cue, inside)
+            if frame is not None:
+                frames.append(frame)
+    return frames
+
+
+class _Inside:
+    """Is an offset inside one of the (sorted, disjoint) quoted spans?"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.i = 0
+
+    def contains(self, offset: int) -> bool:
+        """Random-access form of the test (the call form assumes increasing offsets)."""
+        i = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
+        return i >= 0 and self.spans[i][0] <= offset < self.spans[i][1]
+
+    def __call__(self, offset: int) -> bool:
+        spans = self.spans
+        while self.i < len(spans) and spans[self.i][1] <= offset:
+            self.i += 1
+        return self.i < len(spans) and spans[self.i][0] <= offset
