@@ -87,8 +87,12 @@ def textacy(records: Iterator[Record]) -> Iterator[Record]:
     nlp = spacy.load(MODEL)
     items = list(records)
     for record, doc in zip(items, nlp.pipe(r["text"] for r in items), strict=True):
-        quotes = []
-        for triple in direct_quotations(doc):
+        quotes: list[Record] = []
+        try:
+            triples = list(direct_quotations(doc))
+        except ValueError:  # textacy gives up on an article with an unclosed quotation
+            triples = []
+        for triple in triples:
             content = triple.content
             speaker = triple.speaker
             item: Record = {"start": content.start_char, "end": content.end_char, "speaker": None}
