@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Literal, TextIO
 
-from newsgraph.records import Document
+from newsgraph.records import Document, Quantity
 
 OutputFormat = Literal["jsonl", "json", "text"]
 
@@ -55,6 +55,17 @@ def _plural(count: int, word: str) -> str:
 def _shorten(text: str, width: int = 100) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _quantity(quantity: Quantity) -> str:
+    """ "seven million pounds (pound, mass: food)": the unit as read, and the thing counted."""
+    unit = quantity.unit or "?"
+    if quantity.per:
+        unit += f" per {quantity.per}"
+    # The category matters where the unit alone is ambiguous ("pound": weight, not sterling).
+    if quantity.category and quantity.category not in {"count", "money", "proportion"}:
+        unit += f", {quantity.category}"
+    return f"{quantity.text} ({unit}{': ' + quantity.what if quantity.what else ''})"
 
 
 def digest(document: Document) -> str:
@@ -146,9 +157,7 @@ def _finding_lines(document: Document) -> list[str]:
         times = ", ".join(f"{t.text} = {t.value}" for t in document.time_expressions)
         lines.append(f"   dates and times: {times}")
     if document.quantities:
-        quantities = ", ".join(
-            f"{q.text} ({q.unit or '?'}{': ' + q.what if q.what else ''})" for q in document.quantities
-        )
+        quantities = ", ".join(_quantity(q) for q in document.quantities)
         lines.append(f"   quantities: {quantities}")
     if document.events:
         lines.append(f"   events ({len(document.events)}):")
