@@ -103,7 +103,7 @@ class _Number:
 def extract_quantities(doc: Doc, document: Document | None = None) -> list[Quantity]:
     """Every quantity in ``doc`` with its value, unit, modifier and the thing it counts."""
     candidates = [t.i for t in doc if "d" in t.shape_ or t.lower_ in _WORD_STARTS]
-    context = _Context(_blocked_spans(doc, document), _name_numbers(doc, candidates))
+    context = _Context(_blocked_spans(doc, document), _name_numbers(doc, candidates), doc.text)
     quantities: list[Quantity] = []
     skip_to = 0
     for i in candidates:
@@ -123,6 +123,8 @@ class _Context:
     blocked: list[tuple[int, int]]
     #: Numbers that name something in this article ("787" after "Boeing 787").
     names: set[str]
+    #: ``doc.text`` once: spaCy rebuilds the string from the tokens on every access.
+    text: str
 
 
 def _name_numbers(doc: Doc, candidates: list[int]) -> set[str]:
@@ -343,7 +345,7 @@ def _quantity_at(doc: Doc, i: int, context: _Context) -> tuple[Quantity | None, 
         return age, number.end
     if _inside(context.blocked, doc[i].idx, number.end_char) or _not_a_quantity(doc, number, context.names):
         return None
-    text = doc.text
+    text = context.text
 
     low, high = number.value, number.high
     end_tok, end_char = number.end, number.end_char
@@ -608,7 +610,7 @@ def _age(doc: Doc, number: _Number) -> Quantity | None:
     return Quantity(
         start=span_start,
         end=span_end,
-        text=doc.text[span_start:span_end],
+        text=doc[start_tok:end].text,
         value=number.value,
         unit=unit,
         category="age",
