@@ -1,5 +1,5 @@
 # Two commands on a fresh machine:
-#   make demo   set up .venv and run newsgraph on the bundled sample articles
+#   make demo   set up .venv, ingest the bundled sample articles into newsgraph.db (SQLite), print a report
 #   make test   set up .venv and run lint and the test suite
 PYTHON ?= python3
 VENV ?= .venv
@@ -15,8 +15,8 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/newsgraph extract -o demo-output/samples.jsonl
-	$(BIN)/newsgraph extract --sample seed --format text --quiet
+	$(BIN)/newsgraph ingest --db newsgraph.db
+	$(BIN)/newsgraph report --db newsgraph.db
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
@@ -31,4 +31,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/speed.py
 
 clean:
-	rm -rf $(VENV) demo-output .pytest_cache .ruff_cache
+	rm -rf $(VENV) newsgraph.db newsgraph.db-wal newsgraph.db-shm .pytest_cache .ruff_cache

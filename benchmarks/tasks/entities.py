@@ -29,8 +29,8 @@ def INPUTS(gold: Path, shared: Path) -> Iterator[Record]:
         yield articles[article_id]
 
 
-#: newsgraph entity types → the benchmark's; groups (nationalities) and events are not scored.
-_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+#: newsgraph entity types → the benchmark's; groups (nationalities), events and works are not scored.
+_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC", "product": "PRO", "financial": "FIN"}
 _SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 
 
@@ -46,7 +46,10 @@ def newsgraph(records: Iterator[Record]) -> Iterator[Record]:
             for entity in document.entities:
                 if entity.type not in _TYPES:
                     continue
-                linked = index.resolve(entity.type, entity.name, entity.aliases)
+                if all(m.kind != "name" for m in entity.mentions):
+                    linked = f"{record['id']}:{entity.id}"  # "the employees": no identity across articles
+                else:
+                    linked = index.resolve(entity.type, entity.name, entity.aliases)
                 mentions = []
                 for mention in entity.mentions:
                     start, end = document.source_span(mention.start, mention.end)

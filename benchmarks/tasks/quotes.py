@@ -28,24 +28,28 @@ def predictions(document: Document) -> list[Record]:
     """newsgraph's quotes in the scorer's form, offsets mapped to the input text.
 
     PolNeAR annotates one attribution per cue and each word in at most one attribution,
-    so quoted spans of one paragraph that share a cue (“A,” he said. “B.”) become one
-    span, and partial quotes inside a reported passage are left to that passage.
+    so the spans that share a cue become one span: the parts of an interrupted quote
+    (“A,” he said. “B.”), a speaker going on in the next paragraph, and a reported passage
+    with its quoted words. Partial quotes count only within such a passage, and a span
+    inside another (compared without end punctuation and marks) is left to the outer one.
     """
-    quotes = [q for q in document.quotes if q.kind != "partial"]
-    groups: dict[tuple[int, int], list[Quote]] = {}
+    groups: dict[int, list[Quote]] = {}
     singles: list[list[Quote]] = []
-    starts = [p.start for p in document.paragraphs]
-    for quote in quotes:
-        if quote.cue_start is None or quote.kind in ("reported", "mixed"):
-            singles.append([quote])
+    for quote in document.quotes:
+        if quote.cue_start is None:
+            if quote.kind != "partial":
+                singles.append([quote])
             continue
-        paragraph = sum(1 for s in starts if s <= quote.start)
-        groups.setdefault((paragraph, quote.cue_start), []).append(quote)
-    merged = [*groups.values(), *singles]
+        groups.setdefault(quote.cue_start, []).append(quote)
+    # A partial quote widens its passage's span (a quote running past the reported words) but
+    # is no attribution of its own.
+    merged = [[q for q in g if q.kind != "partial"] + [q for q in g if q.kind == "partial"] for g in groups.values()]
+    merged = [g for g in merged if g[0].kind != "partial"] + singles
     spans = [(min(q.start for q in g), max(q.end for q in g), g[0]) for g in merged]
+    words = [_words(document.text, start, end) for start, end, _ in spans]
     out = []
-    for start, end, quote in spans:
-        if any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in spans):
+    for (start, end, quote), (s0, e0) in zip(spans, words, strict=True):
+        if any(s <= s0 and e0 <= e and (s, e) != (s0, e0) for s, e in words):
             continue  # nested in another attribution
         source_start, source_end = document.source_span(start, end)
         if source_end <= source_start:
@@ -55,6 +59,15 @@ def predictions(document: Document) -> list[Record]:
             item["speaker_start"], item["speaker_end"] = document.source_span(quote.speaker_start, quote.speaker_end)
         out.append(item)
     return sorted(out, key=lambda q: q["start"])
+
+
+def _words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the punctuation and marks at its ends, for comparing spans."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
 
 
 def newsgraph(records: Iterator[Record]) -> Iterator[Record]:

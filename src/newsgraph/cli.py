@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO, cast
 
 import typer
 from rich.console import Console
@@ -15,10 +15,13 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from newsgraph import __version__
 from newsgraph.config import Config
@@ -28,6 +31,9 @@ from newsgraph.ingest import InputFailure, normalise_date, read_paths
 from newsgraph.ingest.readers import ERRORS_SUFFIX, SUFFIX_FORMATS
 from newsgraph.output import OutputFormat, write_documents
 from newsgraph.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from newsgraph.store import Store
 
 app = typer.Typer(
     name="newsgraph",
@@ -109,6 +115,18 @@ def extract(
     ] = 1_000_000,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 32,
     n_process: Annotated[int, typer.Option(help="spaCy worker processes.", min=1)] = 1,
+    verbs: Annotated[
+        Path | None,
+        typer.Option("--verbs", help="A PETRARCH-format verb dictionary for event coding, instead of the bundled one."),
+    ] = None,
+    actor_files: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--actors",
+            help="PETRARCH-format actor dictionaries read before the bundled ones (repeatable); "
+            "a file named *agent* replaces the agents dictionary.",
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and write one document record per article.
 
@@ -119,7 +137,13 @@ def extract(
     if fmt not in ("jsonl", "json", "text"):
         raise typer.BadParameter(f"{fmt!r} is not one of jsonl, json, text", param_hint="--format")
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
-    config = Config(max_chars=max_chars, batch_size=batch_size, n_process=n_process)
+    config = Config(
+        max_chars=max_chars,
+        batch_size=batch_size,
+        n_process=n_process,
+        verb_dictionary=str(verbs) if verbs else None,
+        actor_dictionaries=tuple(str(p) for p in actor_files or ()),
+    )
     failures: list[InputFailure] = []
 
     def report(failure: InputFailure) -> None:
@@ -226,6 +250,257 @@ def samples() -> None:
         files = sample_paths(name)
         count = sum(sum(1 for line in p.open(encoding="utf-8") if line.strip()) for p in files)
         typer.echo(f"{name:9} {count:4} articles  " + " ".join(str(p) for p in files))
+
+
+# -- knowledge base ----------------------------------------------------------------------------
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Knowledge base: a SQLite path or sqlite:///PATH (default newsgraph.db), or postgresql://...",
+        envvar="NEWSGRAPH_DB",
+    ),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")]
+LimitOption = Annotated[int, typer.Option(help="At most this many results.", min=1)]
+SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).", callback=_check_date)]
+UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=_check_date)]
+
+
+def _open_db(db: str | None) -> Store:
+    from newsgraph.store import open_store
+
+    try:
+        return open_store(db)
+    except ImportError as exc:
+        _fail(f"PostgreSQL needs psycopg: pip install 'newsgraph[postgres]' ({exc})")
+    except Exception as exc:  # connection refused, unreadable file, bad URL: one line, not a traceback
+        _fail(f"cannot open the knowledge base {db or 'newsgraph.db'}: {exc}")
+
+
+def _check_format(fmt: str) -> Literal["table", "json"]:
+    if fmt not in ("table", "json"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, json", param_hint="--format")
+    return cast(Literal["table", "json"], fmt)
+
+
+class _RateColumn(ProgressColumn):
+    """Articles per second over the whole run (skipped inputs count: they are work done)."""
+
+    def render(self, task: Task) -> Text:
+        rate = task.completed / task.elapsed if task.elapsed else 0.0
+        return Text(f"{rate:,.1f} articles/s", style="progress.data.speed")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Articles to read, as for extract. None: the bundled sample articles.", show_default=False),
+    ] = None,
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 64,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date YYYY-MM-DD for every article, overriding the input's.", callback=_check_date
+        ),
+    ] = None,
+    sample: Annotated[
+        str, typer.Option(help=f"Bundled sample set used when no PATH is given: {', '.join(SAMPLE_SETS)}.")
+    ] = "all",
+    max_chars: Annotated[
+        int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
+    ] = 1_000_000,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Analyse articles and store them in the knowledge base.
+
+    Inputs already stored are skipped before analysis, so re-running is cheap and adds nothing.
+    Each batch commits atomically: an interrupted ingest, run again, ends with the same database
+    as an uninterrupted one. Articles that cannot be read are listed at the end; the rest go in.
+    """
+    from newsgraph.store.ingest import ingest as run_ingest
+
+    inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
+    failures: list[InputFailure] = []
+    store = _open_db(db)
+    with store, _progress(quiet) as progress:
+        progress.columns = (*progress.columns, _RateColumn())
+        task = progress.add_task("ingest", total=_count_articles(inputs))
+        try:
+            report = run_ingest(
+                store,
+                inputs,
+                pipeline=Pipeline(Config(max_chars=max_chars)),
+                batch_size=batch_size,
+                published=published,
+                on_error=failures.append,
+                on_progress=lambda n: progress.advance(task, n),
+            )
+        except NewsgraphError as exc:
+            _fail(exc.message)
+    for failure in failures:
+        err.print(f"error {failure.error.message}", highlight=False, soft_wrap=True, markup=False)
+    if not quiet or failures:
+        summary = f"{report.added:,} articles stored"
+        if report.duplicates:
+            summary += f" ({report.duplicates:,} near-duplicates of stored stories)"
+        for count, what in (
+            (report.copies, "exact copies recorded as sources"),
+            (report.skipped, "already stored"),
+            (report.failed, "failed"),
+        ):
+            if count:
+                summary += f", {count:,} {what}"
+        err.print(f"{summary}; knowledge base {store.url}", highlight=False, soft_wrap=True, markup=False)
+
+
+@app.command()
+def actors(
+    name: Annotated[str | None, typer.Argument(help="Only actors this name denotes (any alias).")] = None,
+    db: DbOption = None,
+    entity_type: Annotated[
+        str | None, typer.Option("--type", help="person, organization, place, group or event.")
+    ] = None,
+    limit: LimitOption = 30,
+    fmt: FormatOption = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+) -> None:
+    """Actors across articles: aliases, roles over time, story and quote counts."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        found = queries.actors(store, entity_type=entity_type, limit=limit, name=name)
+        print_items("actors", found, "json" if as_json else _check_format(fmt))
+
+
+query_app = typer.Typer(help="Quotes and events across the knowledge base.", no_args_is_help=True)
+app.add_typer(query_app, name="query")
+
+
+@query_app.command("quotes")
+def query_quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Who said it: any name or alias of the speaker.")] = None,
+    about: Annotated[str | None, typer.Option(help="Words the quote holds (full text), or an entity's name.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+) -> None:
+    """Quotes by speaker, topic and date, each once per story with all its sources."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        found = queries.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit)
+        print_items("quotes", found, _check_format(fmt))
+
+
+@query_app.command("events")
+def query_events(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Source or target actor: any name or alias.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code prefix: 04 (consult), 042...")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name or its country code.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+) -> None:
+    """Events by actor, CAMEO code, place and date, each once per story with all its sources."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        found = queries.events(store, actor=actor, code=code, place=place, since=since, until=until, limit=limit)
+        print_items("events", found, _check_format(fmt))
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words that must all occur in the article.")],
+    db: DbOption = None,
+    limit: LimitOption = 20,
+    fmt: FormatOption = "table",
+) -> None:
+    """Full-text search over stored articles, best matches first."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        print_items("search", queries.search(store, text, limit), _check_format(fmt))
+
+
+@app.command()
+def timeline(
+    subject: Annotated[str, typer.Argument(help="An actor (any name or alias) or a topic.")],
+    db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 100,
+    fmt: FormatOption = "table",
+) -> None:
+    """Events and statements of an actor, or about a topic, in date order across articles."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        found = queries.timeline(store, subject, since=since, until=until, limit=limit)
+        print_items("timeline", found, _check_format(fmt))
+
+
+@app.command()
+def stances(
+    target: Annotated[str, typer.Argument(help="What the positions are on (words of the target).")],
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+) -> None:
+    """Who supports or opposes TARGET, per holder over time, and who changed position."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_items
+
+    with _open_db(db) as store:
+        print_items("stances", queries.stances(store, target, limit), _check_format(fmt))
+
+
+@app.command()
+def discrepancies(db: DbOption = None, limit: LimitOption = 50, fmt: FormatOption = "table") -> None:
+    """Where stories disagree: a quote in different wordings, different numbers, different dates."""
+    from newsgraph.store import queries
+    from newsgraph.store.render import print_discrepancies
+
+    with _open_db(db) as store:
+        print_discrepancies(queries.discrepancies(store, limit), _check_format(fmt))
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the files to.")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv.")] = "parquet",
+) -> None:
+    """Write every table, and a GDELT-style events_gdelt table, as Parquet or CSV files."""
+    if fmt not in ("parquet", "csv"):
+        raise typer.BadParameter(f"{fmt!r} is not one of parquet, csv", param_hint="--format")
+    from newsgraph.store.export import export as run_export
+
+    with _open_db(db) as store:
+        written = run_export(store, out, cast(Literal["parquet", "csv"], fmt))
+    err.print(f"{len(written)} files written to {out}", highlight=False, markup=False)
+
+
+@app.command()
+def report(db: DbOption = None) -> None:
+    """What the knowledge base holds: actors, top quotes by speaker, a timeline, discrepancies."""
+    from newsgraph.store.render import print_report
+
+    with _open_db(db) as store:
+        print_report(store, db=db)
 
 
 def main() -> None:

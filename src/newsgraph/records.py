@@ -184,6 +184,16 @@ class Event:
     status: EventStatus = "occurred"
     goldstein: float | None = None
     quad_class: int | None = None
+    #: Where the source and target actors are in the text (not ``source_start``: in the JSON
+    #: form that name holds the event's offsets in the ingested text).
+    source_actor_start: int | None = None
+    source_actor_end: int | None = None
+    target_actor_start: int | None = None
+    target_actor_end: int | None = None
+    #: The place's country code and coordinates, when the entity layer has them.
+    place_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(slots=True)
@@ -195,6 +205,13 @@ class Stance:
     end: int
     holder_entity: str | None = None
     evidence: Literal["quote", "event", "statement"] | None = None
+    #: Where the target is named in the evidence ("a major ground operation in Rafah").
+    target_start: int | None = None
+    target_end: int | None = None
+    #: The word that decides the polarity ("mistake", "against", "imperative").
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
 
 
 @dataclass(slots=True)

@@ -252,6 +252,129 @@ def test_speech_inside_a_quote_is_not_reported_again(nlp):
     assert [q.kind for q in quotes] == ["direct"]
 
 
+@pytest.mark.model
+def test_quote_in_two_parts_around_its_cue(nlp):
+    # The parser hangs only the second part on "wrote"; the first is the same statement.
+    _, quotes = _quotes(nlp, "“We have tried everything,” she wrote, “and the council has not listened.”")
+    first, second = _one(quotes, "tried everything"), _one(quotes, "not listened")
+    assert first.kind == second.kind == "direct"
+    assert first.cue_start == second.cue_start
+    assert first.cue == "wrote"
+
+
+@pytest.mark.model
+def test_speaker_goes_on_in_the_next_paragraph(nlp):
+    text = "“We will appeal the ruling,” Maria Lopez said.\n\n“The court got the facts wrong.”"
+    _, quotes = _quotes(nlp, text)
+    first, second = _one(quotes, "appeal the ruling"), _one(quotes, "facts wrong")
+    assert second.kind == "direct"
+    assert second.speaker == first.speaker == "Maria Lopez"
+    assert second.cue_start == first.cue_start
+
+
+@pytest.mark.model
+def test_speaker_the_parser_lost_after_a_quote(nlp):
+    document, quotes = _quotes(nlp, "“We were wrong not to act sooner,” Ramos, 58, told reporters on Monday.")
+    quote = _one(quotes, "wrong not to act")
+    assert (quote.speaker, _span(document, quote)) == ("Ramos", "Ramos")
+
+
+@pytest.mark.model
+def test_relative_pronoun_speaker_keeps_its_words(nlp):
+    # PolNeAR-style: the source as written is "who"; the name is its antecedent's.
+    document, quotes = _quotes(nlp, "The plan was backed by Tom Walsh, who said the budget would be cut.")
+    quote = _one(quotes, "the budget would be cut")
+    assert (quote.kind, quote.speaker, _span(document, quote)) == ("reported", "Tom Walsh", "who")
+
+
+@pytest.mark.model
+def test_cue_set_into_the_reported_clause(nlp):
+    _, quotes = _quotes(nlp, "The plan, Walsh said, will fail within a year.")
+    quote = _one(quotes, "will fail")
+    assert (quote.kind, quote.speaker, quote.cue) == ("reported", "Walsh", "said")
+    assert quote.text.startswith("The plan")
+
+
+@pytest.mark.model
+def test_claim_noun_attributes_its_clause(nlp):
+    _, quotes = _quotes(nlp, "Walsh's claim that the budget was balanced angered the council.")
+    quote = _one(quotes, "the budget was balanced")
+    assert (quote.kind, quote.speaker, quote.cue) == ("reported", "Walsh", "claim")
+
+
+@pytest.mark.model
+def test_speaker_through_by_saying(nlp):
+    _, quotes = _quotes(nlp, "Maria Lopez responded by saying that the report was wrong.")
+    assert _one(quotes, "the report was wrong").speaker == "Maria Lopez"
+
+
+@pytest.mark.model
+def test_quote_inside_reported_words_is_mixed(nlp):
+    # The quoted words are most of the complement, but "there remains a" is the writer's.
+    _, quotes = _quotes(nlp, "Lopez said there remains a “significant difference” between the two plans.")
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    assert "there remains a" in mixed.text and "significant difference" in mixed.text
+    assert mixed.speaker == "Lopez"
+
+
+@pytest.mark.model
+def test_partial_quote_inside_reported_speech(nlp):
+    # The seed case: "assured Blinken that he “greatly appreciates ...”".
+    _, quotes = _quotes(nlp, "Walsh assured the council that he “greatly values its work.”")
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    assert mixed.text == "that he “greatly values its work.”"  # the quote whole, closing mark included
+    assert (mixed.speaker, mixed.addressee) == ("Walsh", "council")
+    part = _one(quotes, "greatly values")
+    assert (part.kind, part.speaker) == ("partial", "Walsh")
+
+
+@pytest.mark.model
+def test_possessive_pronoun_of_a_claim_noun(nlp):
+    text = "Lopez and Walsh have been united in their belief that the plan will fail."
+    document, quotes = _quotes(nlp, text)
+    quote = _one(quotes, "the plan will fail")
+    assert (quote.cue, quote.speaker, _span(document, quote)) == ("belief", "Lopez", "their")
+
+
+@pytest.mark.model
+def test_phrase_around_a_quoted_phrase(nlp):
+    _, quotes = _quotes(nlp, "Jeb Bush called the use of executive orders “quite dangerous.”")
+    mixed = next(q for q in quotes if q.kind == "mixed")
+    assert mixed.text.startswith("the use of executive orders") and mixed.speaker == "Jeb Bush"
+
+
+@pytest.mark.model
+def test_title_in_marks_is_not_a_quote(nlp):
+    _, quotes = _quotes(nlp, "“We have a problem,” Walsh said on “Morning Joe.” “And we will fix it.”")
+    assert _one(quotes, "Morning Joe").kind == "partial"
+    assert not any(q.kind == "mixed" for q in quotes)  # "on “Morning Joe”" is not what was said
+    # The title between the two parts does not cut the second from its speaker.
+    assert _one(quotes, "we will fix it").speaker == "Walsh"
+    _, quotes = _quotes(nlp, "Walsh appeared on “The Late Show with Stephen Colbert” on Monday night.")
+    assert [q.kind for q in quotes] == ["partial"]
+
+
+@pytest.mark.model
+def test_put_it_quotes(nlp):
+    _, quotes = _quotes(nlp, "As Walsh put it, “The council is unmoved, and the voters are uninspired.”")
+    quote = _one(quotes, "council is unmoved")
+    assert (quote.kind, quote.speaker) == ("direct", "Walsh")
+
+
+@pytest.mark.model
+def test_short_stance_is_not_reported_speech(nlp):
+    # "endorsed Lopez" is a stance; a bare two-word object is not a statement's content.
+    _, quotes = _quotes(nlp, "Walsh endorsed Lopez.")
+    assert quotes == []
+
+
+@pytest.mark.model
+def test_reported_clause_runs_to_the_end_of_the_sentence(nlp):
+    _, quotes = _quotes(nlp, "Lopez said the vote was fair, although turnout in the north was very low.")
+    quote = _one(quotes, "the vote was fair")
+    assert quote.text.endswith("turnout in the north was very low")
+
+
 # ---------------------------------------------------------------- the seed article
 
 

@@ -100,6 +100,37 @@ def test_weekday_of_publication_day_and_nearest_without_tense():
 def test_last_and_next_weekday_are_strict():
     assert value_of("It happened last Friday, officials said.", "last Friday") == "2024-03-15"
     assert value_of("It will happen next Friday, officials said.", "next Friday") == "2024-03-29"
+    # The possessive does not undo "last": the Friday of last week, not the nearest one.
+    assert value_of("Investigators studied last Friday's bombing.", "last Friday", "2024-03-26") == "2024-03-22"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Until Thursday, the police had not named a suspect.", "2024-03-21"),
+        ("The court extended its deadline until Tuesday.", "2024-03-26"),
+        ("The talks will go on until Tuesday.", "2024-03-26"),
+    ],
+)
+def test_until_looks_ahead_unless_past_perfect(pipeline, sentence, expected):
+    document = pipeline.analyze(sentence, published="2024-03-22")  # a Friday
+    values = [t.value for t in document.time_expressions]
+    assert expected in values, values
+
+
+def test_dateline_date_anchors_wire_copy():
+    # Filed on Thursday 21 March, published on the 22nd: "today" is the day of the dateline.
+    text = "WASHINGTON, March 21 (Xinhua) --\n\nThe president said today that talks would go on."
+    expressions = {t.text: t for t in find_time_expressions(text, "2024-03-22")}
+    assert expressions["March 21"].value == "2024-03-21"
+    assert expressions["today"].value == "2024-03-21"
+    assert expressions["today"].anchor == "2024-03-21"
+    # A date in the first sentence of a story is not a dateline.
+    text = "He left on March 21, and said today that talks would go on."
+    assert value_of(text, "today") == "2024-03-22"
+    # Nor is a dateline far from the publication date.
+    assert value_of("WASHINGTON, March 2 --\n\nHe said today that it was over.", "today") == "2024-03-22"
 
 
 # --- dates and years -----------------------------------------------------------------------------
@@ -161,6 +192,13 @@ def test_deictic_words_and_references():
     assert values["yesterday"][1] == "2024-03-21"
     assert values["now"][1] == "PRESENT_REF"
     assert values["The future"][1] == "FUTURE_REF"
+    assert found("They fear for their future.")["future"][1] == "FUTURE_REF"
+    assert found("They began future talks.") == {}  # an adjective
+    # Vague recency and discourse "Now" are not time expressions (TimeML corpora leave them out).
+    assert found("He recently moved; the plane is currently in service.") == {}
+    assert found("The war ended. Now the alliance is larger.") == {}
+    assert found("It matters for today's youth.") == {}
+    assert found("Today's meeting was short.")["Today"][1] == "2024-03-22"
     assert "now" not in found("the now-cancelled deal")  # a compound, not a time
     assert not any(t.text == "now" for t in find_time_expressions("We know the answer.", "2024-03-22"))
 
@@ -175,6 +213,20 @@ def test_ago_and_anaphora():
     assert anchored["5 May 2021"] is None
     text = "Gonzalez fled in June 1998 and returned later that year."
     assert value_of(text, "later that year", "2000-01-28") == "1998"
+
+
+def test_year_on_year_comparisons_keep_the_part_of_the_year():
+    text = "Profit in the third quarter of 2023 rose 5 percent from a year earlier."
+    assert value_of(text, "a year earlier") == "2022-Q3"
+    text = "Unemployment was 7.7 percent in February, down from 7.9 percent a year earlier."
+    assert value_of(text, "a year earlier") == "2023-02"
+    assert value_of("Sales fell in the second half of 2023.", "second half of 2023") == "2023-H2"
+    # After a day or a year, "a year later" is a year.
+    assert value_of("The deal was signed on 5 May 2021. A year later, it collapsed.", "A year later") == "2022"
+    anchored = {
+        t.text: t.anchor for t in find_time_expressions("He moved in 2005. Two years later he left.", "2024-03-22")
+    }
+    assert anchored["Two years later"] == "2005-01-01"
 
 
 def test_clock_times_take_the_date_of_their_sentence():

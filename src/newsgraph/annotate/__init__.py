@@ -17,6 +17,8 @@ from spacy.tokens import Doc
 from newsgraph.errors import ErrorCode, NewsgraphError
 
 PARAGRAPH_COMPONENT = "newsgraph_paragraphs"
+_TEXT_KEY = "newsgraph.text"
+_COLUMN_KEY = "newsgraph.column"
 #: Components of the en_core_web_sm family, in pipeline order.
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 
@@ -42,6 +44,26 @@ def mark_paragraphs(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins it from the tokens anew on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def column(doc: Doc, attr: str) -> list[str]:
+    """One string attribute of every token ("ORTH", "LOWER", "TAG", "DEP"...), read once per
+    document from spaCy's arrays. Whole-document scans over these lists cost a fraction of
+    walking ``doc``, which builds a Python ``Token`` object per word."""
+    key = f"{_COLUMN_KEY}.{attr}"
+    values = doc.user_data.get(key)
+    if values is None:
+        strings = doc.vocab.strings
+        values = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return values
 
 
 def components_for(capabilities: Iterable[str]) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ An extractor is called as ``run(doc, document)``: ``document`` is the record bui
 with its metadata (``published``) and the fields of the extractors that ran before it, in
 :data:`EXTRACTORS` order (quotes read ``document.entities``, events read entities and
 time expressions). It returns the records for its own field and changes nothing else.
+An extractor marked ``configured`` is also given the pipeline's ``Config`` as ``config=``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
-
 from newsgraph.extract.entities import extract_entities
+from newsgraph.extract.events import extract_events
 from newsgraph.extract.quantities import extract_quantities
 from newsgraph.extract.quotes import extract_quotes
+from newsgraph.extract.stances import extract_stances
 from newsgraph.extract.time import extract_time_expressions
-from newsgraph.records import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,9 @@ class Extractor:
     name: str
     needs: frozenset[str]
     field: str
-    run: Callable[[Doc, Document], list[Any]]
+    run: Callable[..., list[Any]]
+    #: The extractor takes the pipeline's ``Config`` as keyword ``config`` (user dictionaries).
+    configured: bool = False
 
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -40,6 +42,8 @@ EXTRACTORS: dict[str, Extractor] = {
     ),
     "quantities": Extractor("quantities", frozenset({"parse", "entities"}), "quantities", extract_quantities),
     "quotes": Extractor("quotes", frozenset({"parse", "tags", "entities"}), "quotes", extract_quotes),
+    "events": Extractor("events", frozenset({"parse", "tags", "entities"}), "events", extract_events, configured=True),
+    "stances": Extractor("stances", frozenset({"parse", "tags", "entities"}), "stances", extract_stances),
 }
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate import text_of
 from newsgraph.extract.entities import actors, coref, gazetteer, roles
 from newsgraph.extract.entities.identity import entity_id, fold, name_key, person_key, same_person, surname
 from newsgraph.extract.entities.margins import MarginName, find_margin_names
@@ -31,7 +32,7 @@ def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]
     titles = find_titles(doc, roles.is_country_word)
     names = find_mentions(doc, titles)
     names += _governments(doc, names)
-    clusters = coref.cluster_names(names)
+    clusters = coref.cluster_names(names, text_of(doc))
     evidence = roles.find_roles(doc, names, titles)
     index_of = {id(m): i for i, m in enumerate(names)}
     for cluster in clusters:
@@ -39,7 +40,7 @@ def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]
             found = evidence.get(index_of[id(mention)])
             if found is not None:
                 cluster.role_titles.add(fold(found.title))
-    coref.resolve_references(doc, clusters, titles)
+    unnamed = coref.resolve_references(doc, clusters, titles)
     margins = _margin_names(document, clusters) if document is not None else {}
     entities = [
         _entity(doc, c, [evidence.get(index_of[id(m)]) for m in c.names], margins.get(id(c), []), published)
@@ -49,7 +50,21 @@ def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]
     for entity in entities:
         if entity.type == "person" and entity.actor_code is None:
             entity.actor_code = _composed_code(entity.roles)
+    if unnamed:
+        # Named entities in order of their first name, unnamed ones where their phrase is.
+        first = {id(e): c.names[0].start for e, c in zip(entities, clusters, strict=True)}
+        entities += [_unnamed_entity(c) for c in unnamed]
+        entities.sort(key=lambda e: first.get(id(e), e.mentions[0].start))
     return entities
+
+
+def _unnamed_entity(cluster: coref.Cluster) -> Entity:
+    """An entity known only by nominal phrases ("the employees"): no roles, codes or places."""
+    texts = [t for _, _, t, _ in cluster.others]
+    name = max(texts, key=len)
+    eid = entity_id(cluster.type, f"nominal:{name}")
+    mentions = [Mention(s, e, t, "NOMINAL", eid, "nominal") for s, e, t, _ in cluster.others]
+    return Entity(eid, name, cluster.type, mentions=mentions)
 
 
 #: Nouns that make a leader's name the name of a government: "the Biden administration".
@@ -168,7 +183,9 @@ def _entity(
         known_code = next(filter(None, (actors.known_actor(n, published) for n in (name, *aliases.values()))), None)
     entity.roles = _roles(evidence, margins, known_code)
     if cluster.type == "place":
-        place = gazetteer.lookup_place(name) or gazetteer.lookup_place(cluster.names[0].text.strip())
+        first = cluster.names[0].text.strip()
+        # "Denver, Colorado": the town (its first part) gives the coordinates.
+        place = gazetteer.lookup_place(name) or gazetteer.lookup_place(first.split(",")[0])
         if place is not None:
             entity.country_code = place.country_code
             entity.latitude, entity.longitude = place.latitude, place.longitude
@@ -186,7 +203,7 @@ def _full_form(doc: Doc, mention: NameMention, evidence: roles.RoleEvidence | No
     """ "US Secretary of State Antony Blinken": the title and the name as the text gives them."""
     if evidence is None or evidence.full_start >= mention.start:
         return None
-    return doc.text[evidence.full_start : mention.end]
+    return text_of(doc)[evidence.full_start : mention.end]
 
 
 def _margin_full_form(margin: MarginName) -> str:

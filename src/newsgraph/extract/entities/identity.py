@@ -83,6 +83,46 @@ def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return similar_given_names(given_a[0] if given_a else "", given_b[0] if given_b else "")
 
 
+#: A model designation inside a product name: "A380", "787", "777-200LR", "DC-9", "7E7".
+_MODEL_TOKEN = re.compile(r"^(?=.*\d)[a-z]{0,3}-?\d[\da-z-]*$")
+_MODEL_BASE = re.compile(r"^[a-z]?(\d{3,4})(?:-[\da-z]+)?$")
+
+
+def product_key(name: str) -> frozenset[str]:
+    """What identifies a product across its spellings: its model designations and the words
+    after them, else its words after the maker's name.
+
+    "Boeing 787" → {"787"}, "787 Dreamliner" → {"787", "dreamliner"}, "A380s" → {"a380"},
+    "Lockheed Tristar" → {"tristar"}; two names of one product share a key word.
+    """
+    tokens = [_plural_stem(t) for t in _PUNCT.sub(" ", fold(name_key(name))).split()]
+    first_code = next((i for i, t in enumerate(tokens) if _MODEL_TOKEN.match(t)), None)
+    if first_code is not None:
+        words = set(tokens[first_code:])
+        # A variant is the model: "777-200LR" ~ "777"; a one-letter series is the number:
+        # "A380" ~ "Airbus 380".
+        for token in tokens[first_code:]:
+            base = _MODEL_BASE.match(token)
+            if base:
+                words.add(base.group(1))
+        return frozenset(words)
+    return frozenset(tokens[1:] if len(tokens) > 1 else tokens)
+
+
+def _plural_stem(token: str) -> str:
+    """ "a380s" → "a380", "dreamliners" → "dreamliner": plurals of product names."""
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def is_description(text: str) -> bool:
+    """Whether an alias is a description ("the company", "the Strategic Affairs Minister")
+    rather than a name: such words fit many entities, so they never link articles."""
+    stripped = text.strip()
+    return stripped[:4].lower() == "the " or not any(c.isupper() for c in stripped)
+
+
 def entity_id(entity_type: str, name: str) -> str:
     """Deterministic id of an entity from its type and canonical name."""
     digest = hashlib.sha1(f"{entity_type}:{fold(name_key(name))}".encode()).hexdigest()
@@ -102,21 +142,24 @@ class EntityIndex:
 
     ``resolve(type, names)`` returns the id of a known entity that one of ``names`` (the
     entity's canonical name and aliases) denotes, or registers a new one. Exact name keys
-    match for every type; people also match by surname with compatible given names, and a
-    bare surname matches only when exactly one known person carries it, so "Biden" is not
-    merged when two Bidens are known. Deterministic for a given order of articles.
+    match for every type, descriptions ("the company") never; products match by model
+    ("Boeing 787" ~ "787 Dreamliner") when only one known product shares the model. People
+    also match by surname with compatible given names, and a bare surname matches only when
+    exactly one known person carries it, so "Biden" is not merged when two Bidens are
+    known. Deterministic for a given order of articles.
     """
 
     def __init__(self) -> None:
         self._known: dict[str, _Known] = {}
         self._by_name: dict[tuple[str, str], str] = {}
         self._by_surname: dict[str, set[str]] = defaultdict(set)
+        self._by_product: dict[str, set[str]] = defaultdict(set)
 
     def __len__(self) -> int:
         return len(self._known)
 
     def resolve(self, entity_type: str, name: str, aliases: list[str] | tuple[str, ...] = ()) -> str:
-        names = [name, *aliases]
+        names = [name, *(a for a in aliases if not is_description(a))]
         keys = [fold(name_key(n)) for n in names if name_key(n)]
         found = self._find(entity_type, keys)
         if found is None:
@@ -130,6 +173,8 @@ class EntityIndex:
         for key in keys:
             if (entity_type, key) in self._by_name:
                 return self._by_name[(entity_type, key)]
+        if entity_type == "product":
+            return self._find_product(keys)
         if entity_type != "person":
             return None
         tokens = sorted({person_key(k) for k in keys if k}, key=len, reverse=True)
@@ -147,10 +192,19 @@ class EntityIndex:
                     return full[0]
         return None
 
+    def _find_product(self, keys: list[str]) -> str | None:
+        """The one known product that shares a model word with ``keys``, if only one does."""
+        words = set().union(*(product_key(k) for k in keys)) if keys else set()
+        found = set().union(*(self._by_product.get(w, set()) for w in words)) if words else set()
+        return next(iter(found)) if len(found) == 1 else None
+
     def _add(self, known: _Known, keys: list[str]) -> None:
         for key in keys:
             known.names.add(key)
             self._by_name.setdefault((known.type, key), known.id)
+            if known.type == "product":
+                for word in product_key(key):
+                    self._by_product[word].add(known.id)
             if known.type == "person":
                 tokens = person_key(key)
                 if tokens:

@@ -32,6 +32,7 @@ modules are optional (looked up once, lazily), so this module works on a bare ``
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -39,6 +40,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate import column
 from newsgraph.extract.entities.titles import Title, find_titles, is_part_of_title, is_title_head
 
 #: spaCy labels kept as story entities, and the entity type each maps to. Numbers, money,
@@ -60,7 +62,8 @@ LABEL_TYPES: dict[str, str] = {
 SOURCES: tuple[str, ...] = (
     "title", "repeat", "surname", "party", "gazetteer", "head", "context", "demonym", "vote", "actor"
 )  # fmt: skip
-NAME_LABELS: frozenset[str] = frozenset(LABEL_TYPES) | frozenset(SOURCES)
+#: "PRODUCT" (the model's label) and "model" (a model designation) mark products.
+NAME_LABELS: frozenset[str] = frozenset(LABEL_TYPES) | frozenset(SOURCES) | {"PRODUCT", "model"}
 
 
 @dataclass(slots=True)
@@ -125,6 +128,21 @@ _EVENT_HEADS = _words(
 )
 #: Capitalised common nouns that, after "the", describe rather than name: "the Government".
 _DESCRIPTION_NOUNS = _words("government state city company firm kingdom republic empire capital region fault")
+#: Organisation heads that, alone after "the", are still the name of one institution: "the Senate".
+_INSTITUTION_NAMES = _words("senate parliament congress assembly")
+#: Nouns for creative works: a name right after one is a title ("the album Wild West"), not an actor.
+#: Newspapers and magazines are organisations and are not here.
+_WORK_NOUNS = _words(
+    """album albums song songs single singles film films movie movies book books novel novels series show shows
+    play plays opera operas poem poems painting paintings documentary programme program track tracks ep"""
+)
+#: Last words of the names of works: "the Andrew Marr Show".
+_WORK_HEADS = _words("show programme program album")
+#: Opening quotation marks (straight quotes open when a word follows).
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "'", "«"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’", "'", "»"})
+#: Words that, before "of" and a place, name a polity: "Kingdom of France".
+_POLITY_WORDS = _words("kingdom republic empire duchy principality emirate sultanate caliphate")
 #: Gendered pronouns: only people take them (organisations and places take "its").
 _PERSONAL_PRONOUNS = _words("he his him himself she her hers herself")
 #: Prepositions that put a place after them (people and organisations rarely follow "in").
@@ -352,6 +370,165 @@ def _not_story(doc: Doc, ts: int, te: int, label: str) -> bool:
     )
 
 
+# --- products -------------------------------------------------------------------------------
+
+#: A model designation led by letters: "A380", "DC-9", "A330-200", "A400M", "F-16", with a
+#: plural "s". Two digits or a hyphen are needed, so "G7", "MP3" and "CO2" are no models.
+_LETTER_CODE = re.compile(r"[A-Z]{1,3}(?:-\d{1,4}|\d{2,4})[A-Z0-9]*(?:-\d{1,4}[A-Z]{0,3})?s?")
+#: A model designation of digits: "787", "777-200LR", "7E7". Digits alone are also counts
+#: and years, so these need more evidence (a maker's name, a model name, the model's label).
+_DIGIT_CODE = re.compile(r"(?:\d{3,4}|\d[A-Z]\d)(?:-\d{1,4}[A-Z]{0,3})?s?")
+#: Words before a model that describe one unit of it, not its name: "the first A380".
+_UNIT_WORDS = _words("first second third last final new latest next")
+#: Nouns that number things other than models: "Flight 447", "Route 66", "Resolution 242".
+_NUMBERED_NOUNS = _words(
+    """flight route highway interstate road room gate platform terminal runway number no no. bus line channel
+    chapter page article section resolution paragraph unit district precinct ward lot case"""
+)
+
+
+def _has_digit(text: str) -> bool:
+    return any(c.isdigit() for c in text)
+
+
+def _code_of(token: Token) -> tuple[str, bool] | None:
+    """The model designation a token spells (plural "s" dropped) and whether it needs
+    evidence beyond its shape (digits only), else ``None``."""
+    text = token.text
+    if _LETTER_CODE.fullmatch(text):
+        return text[:-1] if text.endswith("s") else text, False
+    if _DIGIT_CODE.fullmatch(text):
+        bare = text[:-1] if text.endswith("s") else text
+        if bare.isdigit() and len(bare) == 4 and 1000 <= int(bare) <= 2099:
+            return None  # a year
+        return bare, True
+    return None
+
+
+def _product_words(doc: Doc, i: int, owner: list[int], limit: int = 2) -> int:
+    """Token end of the model name after a designation: "787 *Dreamliner*", "A350 *XWB*"."""
+    j = i
+    n = len(doc)
+    while j < n and j - i < limit and owner[j] < 0 and not _sent_start(doc[j]):
+        token = doc[j]
+        if not (_cap(token) and token.is_alpha) or token.lower_ in _CALENDAR or token.text in _ERAS:
+            break
+        if is_title_head(token.text):
+            break
+        j += 1
+    return j
+
+
+def _products(doc: Doc, candidates: list[_Candidate], lower_words: set[str]) -> list[_Candidate]:
+    """Products named by a maker and a model ("Boeing 787 Dreamliner", "Airbus A380"), by a
+    model designation alone ("A380s", "DC-9"), or by a maker and a name the model labels a
+    product ("Lockheed Tristar").
+
+    The maker's name becomes part of the product's name (the mention is of the aircraft,
+    not of the company), except in a possessive ("Boeing's 787"). A designation made of
+    digits alone is a product only with evidence: a maker right before it, a model name
+    after it, the model's PRODUCT label, or the same designation as a product elsewhere in
+    the article. Returns the product candidates and removes the makers it absorbed, and
+    candidates that were a product misread, from ``candidates``.
+    """
+    n = len(doc)
+    owner = [-1] * n
+    for k, c in enumerate(candidates):
+        for i in range(c.ts, c.te):
+            owner[i] = k
+    labelled = {i for e in doc.ents if e.label_ == "PRODUCT" for i in range(e.start, e.end)}
+    absorbed: set[int] = set()
+    found: list[_Candidate] = []
+    codes: set[str] = set()
+    names: set[str] = set()
+
+    def maker_before(i: int) -> int | None:
+        """Index of an organisation candidate ending right before token ``i``."""
+        k = owner[i - 1] if i > 0 and not _sent_start(doc[i]) else -1
+        if k >= 0 and candidates[k].te == i and candidates[k].type == "organization" and k not in absorbed:
+            return k
+        return None
+
+    def add(ts: int, core: int, te: int, label: str) -> None:
+        maker = maker_before(ts)
+        if maker is not None:
+            absorbed.add(maker)
+            ts = candidates[maker].ts
+            while ts < core and doc[ts].lower_ in _UNIT_WORDS:
+                ts += 1
+        found.append(_Candidate(ts, te, label, "product", "product"))
+        for i in range(ts, te):
+            owner[i] = len(candidates) + len(found) - 1
+        names.update(t.lower_.removesuffix("s") for t in doc[core:te] if t.is_alpha)
+
+    def misread(i: int) -> bool:
+        """The model token ends a non-product candidate ("First Airbus A380" as ORG): take it over."""
+        k = owner[i]
+        if k < 0 or k >= len(candidates) or candidates[k].te != i + 1:
+            return False
+        absorbed.add(k)
+        ts = candidates[k].ts
+        while ts < i and doc[ts].lower_ in _UNIT_WORDS:
+            ts += 1
+        for j in range(candidates[k].ts, i + 1):
+            owner[j] = -1
+        end = _product_words(doc, i + 1, owner)
+        add(ts, i, end, "model")
+        return True
+
+    texts = column(doc, "ORTH")
+    # Only words with a digit can be designations, and only labelled words model names.
+    for i in sorted({i for i, t in enumerate(texts) if _has_digit(t)} | labelled):
+        token = doc[i]
+        if not token.text[:1].isalnum():
+            continue
+        code = _code_of(token)
+        if code is not None and i > 0 and doc[i - 1].lower_ in _NUMBERED_NOUNS:
+            continue
+        if code is not None:
+            bare, weak = code
+            if owner[i] >= 0:
+                if owner[i] < len(candidates) and misread(i):
+                    codes.add(bare)
+                continue
+            end = _product_words(doc, i + 1, owner)
+            possessor = i > 1 and doc[i - 1].lower_ in ("'s", "’s") and owner[i - 2] >= 0
+            evidence = not weak or end > i + 1 or i in labelled or maker_before(i) is not None or possessor
+            if evidence:
+                codes.add(bare)
+                add(i, i, end, "model")
+        elif i in labelled and owner[i] < 0 and _cap(token) and token.is_alpha and token.lower_ not in lower_words:
+            # A model name without digits ("Tristar", "Dreamliner"), not the tail of another name.
+            end = i + 1
+            while end < n and end in labelled and _cap(doc[end]) and doc[end].is_alpha and owner[end] < 0:
+                end += 1
+            maker = maker_before(i)
+            if maker is None:
+                continue  # the small model's PRODUCT label on a lone word is too often a place or a name
+            if maker is not None and _organisation_code(
+                _call("actors", "known_actor", doc[candidates[maker].ts : end].text)
+            ):
+                continue  # "Lockheed Martin" is a company the model split in two
+            add(i, i, end, "PRODUCT")
+    # The same models named again without their evidence: "the final 717", "the Dreamliner".
+    if codes or names:
+        lowers = column(doc, "LOWER")
+        for i in [i for i, t in enumerate(lowers) if _has_digit(t) or t.removesuffix("s") in names]:
+            token = doc[i]
+            if owner[i] >= 0:
+                continue
+            code = _code_of(token)
+            plain = token.lower_.removesuffix("s")
+            if (code is not None and code[0] in codes) or (_cap(token) and token.is_alpha and plain in names):
+                if token.is_alpha and (_sent_start(token) and token.lower_ in lower_words):
+                    continue
+                end = _product_words(doc, i + 1, owner)
+                add(i, i, end, "model")
+    for k in sorted(absorbed, reverse=True):
+        del candidates[k]
+    return found
+
+
 # --- the pass -------------------------------------------------------------------------------
 
 
@@ -386,16 +563,19 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
                     forced = "person"
             if _not_story(doc, ts, te, label) or _is_description(doc, ts, te):
                 continue
-            if tagged and te - ts == 1 and label != "NORP" and _common_word(doc[ts]):
+            if tagged and te - ts == 1 and label != "NORP" and _common_word(doc[ts], label):
                 continue
             if _after_title(doc, ts, ending) and label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
                 forced = "person"
+            if _names_work(doc, ts, te, label):
+                forced = "work"
             candidates.append(_Candidate(ts, te, label, LABEL_TYPES[label], forced))
     candidates = _without_overlaps(candidates)
+    lower_words = {t for t in column(doc, "ORTH") if t.islower()}
+    candidates.extend(_products(doc, candidates, lower_words))
     for c in candidates:
         _mark(covered, c.ts, c.te)
 
-    lower_words = {t.lower_ for t in doc if t.is_lower}
     candidates.extend(_recover_after_titles(doc, titles, covered))
     candidates.extend(_recover_parties(doc, candidates, covered))
     candidates.extend(_recover_repeats(doc, candidates, covered, lower_words))
@@ -407,15 +587,94 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
     for c in candidates:
         c.person_cue = c.label not in ("NORP", "EVENT") and _person_cue(doc, c.te, names)
         c.place_cue = _place_cue(doc, c.ts, c.te)
-    return _typed(doc, candidates)
+    return _merge_place_pairs(doc, _typed(doc, candidates))
 
 
-def _common_word(token: Token) -> bool:
+def _merge_place_pairs(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
+    """ "Denver, Colorado", "Poole, Dorset": a town and the region or country it lies in are
+    one name of the town, with the region's name nested in it; "Kingdom of France" is one name.
+
+    A town the model read as an organisation counts after a locative preposition ("in
+    Wells, Somerset"). The first place must not be a country (else "France, Germany and Italy" would merge)
+    and the second must end the list: a comma with another name, or "and"/"or", after it
+    makes the pair part of an enumeration.
+    """
+    merged: list[NameMention] = []
+    n = len(doc)
+    for mention in mentions:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and mention.type == "place"
+            and previous.token_end - previous.token_start == 1
+            and previous.text.lower() in _POLITY_WORDS
+            and mention.token_start == previous.token_end + 1
+            and doc[previous.token_end].lower_ == "of"
+        ):
+            # "Kingdom" + "of" + "France", which the model cuts in two: one polity.
+            span = doc[previous.token_start : mention.token_end]
+            merged[-1] = NameMention(span.start_char, span.end_char, span.text, "place", "head", span.start, span.end)
+            continue
+        if (
+            previous is not None
+            and mention.type == "place"
+            and (previous.type == "place" or (previous.type == "organization" and _place_cue(doc, *_tokens(previous))))
+            and mention.token_start == previous.token_end + 1
+            and doc[previous.token_end].text == ","
+            and not _is_country_word(previous.text)
+            and not _in_list(doc, mention.token_end, n)
+            and not _in_list(doc, previous.token_start - 1, n, before=True)
+        ):
+            # The region or country stays a mention of its own inside the pair: the text
+            # names it too ("California" in "Long Beach, California").
+            span = doc[previous.token_start : mention.token_end]
+            merged[-1] = NameMention(
+                span.start_char, span.end_char, span.text, "place", previous.label, span.start, span.end
+            )
+        merged.append(mention)
+    return merged
+
+
+def _tokens(mention: NameMention) -> tuple[int, int]:
+    return mention.token_start, mention.token_end
+
+
+def _in_list(doc: Doc, i: int, n: int, before: bool = False) -> bool:
+    """Whether the token at ``i`` (after a name, or before it with ``before``) continues an
+    enumeration: "and"/"or", or a comma next to a capitalised word."""
+    if i < 0 or i >= n:
+        return False
+    token = doc[i]
+    if token.lower_ in ("and", "or", "&"):
+        return True
+    if token.text != ",":
+        return False
+    k = i - 1 if before else i + 1
+    return 0 <= k < n and _cap(doc[k]) and not doc[k].is_stop
+
+
+def _names_work(doc: Doc, ts: int, te: int, label: str) -> bool:
+    """Whether a name is the title of a work: right after a work noun ("the album *Wild
+    West*", "on the album Over *My Head*", "the song “Geronimo”"), ending in a work head
+    ("Andrew Marr *Show*"), or a quoted name the model reads as a person ("“Geronimo” by X")."""
+    if te - ts > 1 and doc[te - 1].lower_ in _WORK_HEADS:
+        return True
+    i = ts - 1
+    while i >= 0 and ts - i <= 3 and (doc[i].text in _OPEN_QUOTES or (_cap(doc[i]) and not _sent_start(doc[i]))):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in _WORK_NOUNS and doc[i].tag_ in ("NN", "NNS"):
+        return True
+    quoted = ts > 0 and te < len(doc) and doc[ts - 1].text in _OPEN_QUOTES and doc[te].text in _CLOSE_QUOTES
+    return quoted and label == "PERSON"
+
+
+def _common_word(token: Token, label: str) -> bool:
     """A one-word "name" the tagger reads as an adjective ("Caribbean waters", "Mycenaean
     civilization") or, at a sentence start, as a common noun ("Emphasis, ..."); nationality
-    words and places stay."""
+    words and places stay. The tagger reads many unfamiliar names that open a sentence as
+    nouns ("Pompey took command"): a word the model calls a person is kept there."""
     tag = token.tag_
-    if tag not in ("JJ", "NN", "NNS") or (tag != "JJ" and not _sent_start(token)):
+    if tag not in ("JJ", "NN", "NNS") or (tag != "JJ" and (not _sent_start(token) or label == "PERSON")):
         return False
     return not (_call("gazetteer", "country_for_demonym", token.text) or _place(token.text))
 
@@ -425,9 +684,14 @@ def _is_description(doc: Doc, ts: int, te: int) -> bool:
     if te - ts != 1 or ts == 0:
         return False
     before = doc[ts - 1].lower_
-    if before in ("this", "that", "these", "those"):  # "this Island": never a name
-        return True
-    return before == "the" and (doc[ts].lower_ in _ORGANIZATION_HEADS or doc[ts].lower_ in _DESCRIPTION_NOUNS)
+    if before in ("this", "these") or (before in ("that", "those") and doc[ts - 1].dep_ == "det"):
+        return True  # "this Island": never a name ("claims that Kim ...": "that" is no determiner)
+    word = doc[ts].lower_
+    return (
+        before == "the"
+        and word not in _INSTITUTION_NAMES
+        and (word in _ORGANIZATION_HEADS or word in _DESCRIPTION_NOUNS)
+    )
 
 
 def _person_cue(doc: Doc, end: int, names: bytearray) -> bool:
@@ -676,6 +940,8 @@ def _typed(doc: Doc, candidates: list[_Candidate]) -> list[NameMention]:
         final = c.forced or winner
         if final == c.type:
             label = c.label
+        elif c.forced == "work":
+            label = "context"
         elif c.forced:
             label = "title"
         else:
@@ -732,6 +998,10 @@ def _vote(doc: Doc, key: str, group: list[_Candidate], person_surnames: set[str]
     elif key in person_surnames and " " not in key:
         # "Blinken" after "Antony Blinken": outweighs one contrary label, not a pattern.
         add("person", 1.5, "surname")
+    if first.te - first.ts == 1 and not first.forced and key in _EVENT_HEADS:
+        add("event", 1.5 * len(group), "head")  # "the Renaissance", "the Reformation"
+    elif first.te - first.ts == 1 and not first.forced and key in _INSTITUTION_NAMES:
+        add("organization", 1.5 * len(group), "head")  # "the Senate"
     if first.te - first.ts > 1 and not first.forced:
         head = _head_word(doc, first.ts, first.te)
         for kind, heads in (("organization", _ORGANIZATION_HEADS), ("place", _PLACE_HEADS), ("event", _EVENT_HEADS)):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate import text_of
 from newsgraph.extract.quantities.units import (
     CLOCK_WORDS,
     CURRENCY_BY_WORD,
@@ -103,7 +104,7 @@ class _Number:
 def extract_quantities(doc: Doc, document: Document | None = None) -> list[Quantity]:
     """Every quantity in ``doc`` with its value, unit, modifier and the thing it counts."""
     candidates = [t.i for t in doc if "d" in t.shape_ or t.lower_ in _WORD_STARTS]
-    context = _Context(_blocked_spans(doc, document), _name_numbers(doc, candidates), doc.text)
+    context = _Context(_blocked_spans(doc, document), _name_numbers(doc, candidates), text_of(doc))
     quantities: list[Quantity] = []
     skip_to = 0
     for i in candidates:

@@ -27,6 +27,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: Left dependents that belong to a speaker's description ("the former campaign manager").
 _NP_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+_RELATIVE = frozenset({"who", "that", "which"})
 _WH = frozenset({"who", "whom", "what", "which", "that", "this", "these", "those"})
 _FUNCTION_TAGS = frozenset({"IN", "CC", "TO", "DT", "RB", "WRB", "UH", "MD", "PDT"})
 _NOMINAL_TAGS = ("NN", "PRP", "WP", "DT", "CD")
@@ -66,7 +67,7 @@ def name_span(token: Token) -> tuple[int, int]:
             start_i -= 1
     else:
         left = next((c for c in token.lefts if c.dep_ in _NP_LEFT and c.tag_ != "POS"), token)
-        start_i = left.left_edge.i if left is not token else token.i
+        start_i = left.left_edge.i if left.i != token.i else token.i
     end_tok = token
     # Extend proper names over "of/for/in + Name" tails: "Coordinator of Government Activities in the Territories".
     if token.tag_ in _NAME_TAGS:
@@ -106,6 +107,11 @@ def _sentence_subject(token: Token) -> Token | None:
 
 def party(document: Document, token: Token) -> Party:
     """The speaker (or addressee) denoted by the noun-phrase head ``token``."""
+    verb = token.head
+    if token.lower_ in _RELATIVE and token.dep_ == "nsubj" and verb.dep_ == "relcl" and verb.head.i != token.i:
+        # "Beck, who said ...": the words are "who", the speaker its antecedent.
+        antecedent = party(document, verb.head)
+        return Party(token.idx, token.idx + len(token), antecedent.name, antecedent.entity, antecedent.via)
     via = None
     owner = _proxy_owner(token)
     if owner is not None:
@@ -139,28 +145,34 @@ def subject_of(verb: Token) -> Token | None:
     (clausal modifier of X), "the official who said ..." (relative clause).
     """
     token = verb
-    for _ in range(4):
-        agent = None
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                    return token.head
-                # A mis-parsed subject ("Of Carson, Levine said") is no speaker.
-                # (The tagger often takes an unusual name for a verb: "Blinken/VBN issued", so
-                # a capitalised subject counts unless it is a function word.)
-                nominal = child.tag_.startswith(_NOMINAL_TAGS)
-                return child if nominal or (child.is_title and child.tag_ not in _FUNCTION_TAGS) else None
-            if child.dep_ == "agent":
-                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+    for _ in range(5):
+        # Two subjects is a parse error ("Washington (AFP) – Hillary Clinton has taken ..."):
+        # the one nearest the verb is its subject.
+        subjects = sorted((c for c in token.children if c.dep_ == "nsubj"), key=lambda c: abs(token.i - c.i))
+        if subjects:
+            child = subjects[0]
+            if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                return child  # the relative pronoun: :func:`party` names it by its antecedent
+            # A mis-parsed subject ("Of Carson, Levine said") is no speaker.
+            # (The tagger often takes an unusual name for a verb: "Blinken/VBN issued", so
+            # a capitalised subject counts unless it is a function word.)
+            nominal = child.tag_.startswith(_NOMINAL_TAGS)
+            return child if nominal or (child.is_title and child.tag_ not in _FUNCTION_TAGS) else None
+        agent_prep = next((c for c in token.children if c.dep_ == "agent"), None)
+        agent = next((c for c in agent_prep.children if c.dep_ == "pobj"), None) if agent_prep is not None else None
         if agent is not None:
             return agent
         if any(c.dep_ == "nsubjpass" for c in token.children):
             return None  # "it was reported that ...": no source given
         if token.dep_ in ("acl", "relcl") and token.head.tag_.startswith(("NN", "PRP")):
             return token.head
-        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "ccomp", "pcomp") and token.head.i != token.i:
             if token.dep_ == "ccomp" and token.tag_ != "VBG":
                 return None
+            token = token.head
+            continue
+        # "X responded by saying ...": through the preposition to the verb it modifies.
+        if token.dep_ == "prep" and token.head.i != token.i and token.head.tag_.startswith("VB"):
             token = token.head
             continue
         return None

@@ -52,7 +52,7 @@ TO_VERBS = _words(
 OBJECT_VERBS = _words(
     "praise criticize criticise endorse discuss express cite issue deny announce reject condemn blast slam mock "
     "dismiss applaud welcome defend propose question describe demand request predict acknowledge admit reiterate "
-    "support oppose tout lament decry denounce hail laud accuse call dub label brand slam"
+    "support oppose tout lament decry denounce hail laud accuse call dub label brand slam mention note"
 )
 #: Object verbs that name rather than state: an attribution only with their second complement.
 NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "describe"})
@@ -135,6 +135,14 @@ CUE_VERBS: dict[str, CueVerb] = _build()
 CUE_NOUNS = _words(
     "statement statements remarks remark comments comment speech address interview tweet tweets post message "
     "testimony letter op-ed column essay announcement"
+)
+
+#: Nouns that attribute a "that" clause to their possessor: "Trump's claim that ...".
+CLAIM_NOUNS = _words(
+    "claim claims assertion assertions argument arguments contention allegation allegations accusation accusations "
+    "insistence belief beliefs view warning warnings promise promises pledge pledges prediction predictions "
+    "admission denial suggestion suggestions complaint complaints charge charges statement statements remarks "
+    "comments comment insinuation hope hopes fear fears concern concerns conclusion assessment estimate"
 )
 
 #: Nouns naming someone who speaks for another: "X's spokesperson said" is X speaking.

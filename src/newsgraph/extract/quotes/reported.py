@@ -1,7 +1,8 @@
 """Reported speech: cue, speaker, addressee and content span of each attribution frame.
 
 A *frame* is one cue with what it attributes: "X said (that) CONTENT", "CONTENT, X said",
-"X told Y CONTENT", "X vowed to CONTENT", "X praised CONTENT", "according to X, CONTENT".
+"CONT-, X said, -ENT", "X told Y CONTENT", "X vowed to CONTENT", "X praised CONTENT",
+"according to X, CONTENT", "X's claim that CONTENT".
 The content is the cue's complement in the dependency parse. Frames whose cue sits inside
 quotation marks are left out: speech reported inside a quote is the quoted speaker's, and
 is part of that quote.
@@ -14,8 +15,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.quotes.attribution import Party, addressee_of, party, subject_of
-from newsgraph.extract.quotes.cues import NAMING_VERBS, CueVerb, cue_verb
+from newsgraph.extract.quotes.attribution import (
+    POSSESSIVE_PRONOUNS,
+    Party,
+    addressee_of,
+    is_pronoun,
+    party,
+    subject_of,
+)
+from newsgraph.extract.quotes.cues import CLAIM_NOUNS, NAMING_VERBS, CueVerb, cue_verb
 from newsgraph.records import Document
 
 _TRIM = set(" \t\n,;:.—–-\"“”'‘’")
@@ -38,7 +46,8 @@ class Frame:
     head: int
     speaker: Party | None = None
     addressee: Party | None = None
-    #: "clause" (that-clause, or a clause before "X said"), "to", "object" or "according".
+    #: "clause" (that-clause, a clause before "X said", or around "he said"), "to", "object",
+    #: "according" or "noun" ("Trump's claim that ..."); quotes' own frames are "beside" and "introduction".
     frame: str = "clause"
     #: False when the frame may link a quote but is too weak to stand as reported speech
     #: alone: no source, a first- or second-person source, a bare infinitive or a participle.
@@ -81,6 +90,29 @@ def _content(verb: Token, cue: CueVerb) -> tuple[Token, str] | None:
     return None
 
 
+def _interjected(verb: Token, cue: CueVerb, inside: _Inside | None) -> tuple[Token, str] | None:
+    """ "The plan, he said, will fail": a speech verb set into the clause it reports, which the
+    parser hangs on that clause's verb (parataxis) with no complement of its own."""
+    head = verb.head
+    if not cue.speech or verb.dep_ != "parataxis" or head.i == verb.i or not head.tag_.startswith(("VB", "MD")):
+        return None
+    if inside is not None and inside.contains(head.idx):
+        return None  # “A,” he said, “B”: the quote's own attribution
+    return head, "interjected"
+
+
+def _around(verb: Token, head: Token) -> tuple[int, int]:
+    """The reported clause around an interjected cue: the whole clause, or only the part
+    before the cue when the cue ends it ("The plan will fail, he said")."""
+    start, end = _subtree_span(head)
+    cue_start, cue_end = _subtree_span(verb)
+    if cue_end >= end - 1:
+        return start, cue_start
+    if cue_start <= start:
+        return cue_end, end
+    return start, end
+
+
 def _names(verb: Token) -> bool:
     """ "called X Y", "described X as Y": the naming verb has its second complement."""
     return any(c.dep_ in ("oprd", "ccomp", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.rights)
@@ -112,9 +144,17 @@ def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | 
     """The frame of a cue verb, or None when it has no attributable complement."""
     found = _content(verb, cue)
     if found is None:
+        found = _interjected(verb, cue, inside)
+    if found is None:
         return None
     head, kind = found
     span = _object_span(verb, head) if kind == "object" else _subtree_span(head)
+    if kind == "interjected":
+        span = _around(verb, head)
+        kind = "clause"
+    span = (span[0], _loose_tail(head, span[1]))
+    if head.i > verb.i and kind == "clause":
+        span = (span[0], _to_sentence_end(verb, head, span[1]))
     start, end = _trimmed(document.text, *span)
     if end <= start:
         return None
@@ -144,6 +184,31 @@ def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | 
         reportable,
         absolute,
     )
+
+
+def _loose_tail(head: Token, end: int) -> int:
+    """The content without a loose modifier set off by a comma at its end (", which ...")."""
+    doc = head.doc
+    last = head.right_edge
+    for token in head.subtree:
+        if token.dep_ != "relcl" or token.right_edge.i != last.i or token.i == head.i:
+            continue
+        first = token.left_edge
+        if first.i > head.i and doc[first.i - 1].text in (",", "--", "—", "–"):
+            return min(end, doc[first.i - 1].idx)
+    return end
+
+
+def _to_sentence_end(verb: Token, head: Token, end: int) -> int:
+    """Cue-first reported speech runs to the end of its sentence ("X said A, but B")."""
+    sent = verb.sent
+    for token in verb.doc[head.right_edge.i + 1 : sent.end]:
+        if token.idx < end:
+            continue
+        if token.lower_ == "according" or (cue_verb(token.text) is not None and token.tag_.startswith("VB")):
+            return end
+    last = sent[-1]
+    return max(end, last.idx + len(last))
 
 
 def _reportable(verb: Token, kind: str, subject: Token | None) -> bool:
@@ -186,6 +251,41 @@ def according_frame(document: Document, according: Token, sent: Span) -> Frame |
     )
 
 
+def noun_frame(document: Document, noun: Token) -> Frame | None:
+    """ "Trump's claim that ...", "the warning from the agency that ...": a noun that
+    attributes the clause it introduces to its possessor (or the "by"/"from" phrase)."""
+    clause = next(
+        (c for c in noun.rights if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.lefts)),
+        None,
+    )
+    if clause is None:
+        return None
+    source = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if source is None:
+        for prep in noun.rights:
+            if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i < clause.i:
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                break
+    if source is None:
+        return None
+    start, end = _trimmed(document.text, *_subtree_span(clause))
+    if end <= start:
+        return None
+    cue_start, cue_end = noun.idx, noun.idx + len(noun)
+    speaker = party(document, source)
+    if speaker.name is None and source.lower_ in POSSESSIVE_PRONOUNS:
+        # "X and Y have been united in their belief that ...": the clause's subject.
+        verb = noun.head
+        while verb.tag_[:2] not in ("VB", "MD") and verb.head.i != verb.i:
+            verb = verb.head
+        # Any subject, passive too: "they were united in their belief" is theirs.
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) or subject_of(verb)
+        if subject is not None and not is_pronoun(subject):
+            owner = party(document, subject)
+            speaker = Party(speaker.start, speaker.end, owner.name, owner.entity, speaker.via)
+    return Frame(document.text[cue_start:cue_end], cue_start, cue_end, start, end, clause.i, speaker, None, "noun")
+
+
 def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> list[Frame]:
     """Every attribution frame whose cue is outside quotation marks, in text order."""
     inside = _Inside(quoted)
@@ -196,6 +296,8 @@ def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> 
                 continue
             if token.lower_ == "according":
                 frame = according_frame(document, token, sent)
+            elif token.lower_ in CLAIM_NOUNS and token.tag_ in ("NN", "NNS"):
+                frame = noun_frame(document, token)
             else:
                 cue = cue_verb(token.text)
                 if cue is None or not token.tag_.startswith("VB"):

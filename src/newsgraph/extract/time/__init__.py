@@ -4,7 +4,8 @@ A rule-based recogniser in the manner of HeidelTime and SUTime, in Python: regex
 over the cleaned text (:mod:`.rules`, built from :mod:`.grammar`) find candidate
 expressions, the longest match wins where they overlap, and each is then resolved in text
 order (:mod:`.normalize`) against the publication date, or for anaphoric expressions
-("two days later", "that same day") the last date the text mentioned. Tense around an
+("two days later", "that same day") the last date the text mentioned; a wire dateline a day
+or two off the publication date ("HAVANA, August 7 (Xinhua) --") takes its place as anchor. Tense around an
 expression (:mod:`.tense`, from the tagger's ``tag_``) decides whether a bare weekday or
 month looks back or ahead. Without a publication date, relative expressions get
 underspecified values (``XXXX-WXX-4``, ``XXXX-10-07``).
@@ -17,6 +18,7 @@ is compiled once and runs once over the whole text.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
@@ -66,7 +68,7 @@ def find_time_expressions(
         return []
     state = _Resolution(parse_iso_date(published), tense or LexicalTense(text))
     resolved: list[tuple[Piece, Value, str | None]] = []
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         value = piece.resolve(state)
         if value is None:
             continue
@@ -74,15 +76,41 @@ def find_time_expressions(
         if value.anchor == "publication" and state.dct is not None:
             anchor = state.dct.isoformat()
         elif value.anchor == "reference":
-            reference = state.reference()
+            reference = value.base or state.reference()
             anchor = reference.isoformat() if reference else None
         resolved.append((piece, value, anchor))
         state.remember(value)
+        if index == 0:
+            _dateline_anchor(text, piece, value, state)
     _date_clock_times(resolved, state.dct, sentence_starts or _line_starts(text))
     return [
         TimeExpression(p.start, p.end, text[p.start : p.end], v.type, v.value, v.mod, anchor)
         for p, v, anchor in resolved
     ]
+
+
+#: A first line that is only a place, a date and perhaps the agency: "WASHINGTON, August 13 (Xinhua) --".
+_DATELINE_HEAD = re.compile(r"[^\S\n]*(?:[A-Z][\w.'’-]*(?:,?[^\S\n]+[A-Z][\w.'’-]*)*,?[^\S\n]+)?")
+_DATELINE_TAIL = re.compile(r"[^\S\n]*(?:\([^()\n]{1,30}\)[^\S\n]*)?(?:--|—|–|_|[^\S\n]*(?:\n|$))")
+#: How far (days) a dateline may be from the publication date and still be the anchor.
+_DATELINE_REACH = 3
+
+
+def _dateline_anchor(text: str, piece: Piece, value: Value, state: _Resolution) -> None:
+    """Anchor relative expressions to a dateline's day when it differs a little from the publication date.
+
+    Wire copy is dated where it was filed ("HAVANA, August 7 (Xinhua) --") while the
+    publication date may be the next day; "today" and "on Thursday" in the story count
+    from the dateline, the day the reporter wrote.
+    """
+    if state.dct is None or value.granularity != "day" or value.day is None or value.type != "DATE":
+        return
+    if piece.start > 80 or not _DATELINE_HEAD.fullmatch(text, 0, piece.start):
+        return
+    if not _DATELINE_TAIL.match(text, piece.end):
+        return
+    if 0 < abs((value.day - state.dct).days) <= _DATELINE_REACH:
+        state.dct = value.day
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, list[Piece]]]:
@@ -119,9 +147,14 @@ class _Resolution:
     oracle: TenseOracle
     #: The last date mentioned at each level (a day mention counts for its month and year).
     last: dict[str, date] = field(default_factory=dict)
+    #: The last DATE value mentioned.
+    previous: Value | None = None
 
     def reference(self, level: Literal["day", "month", "year"] = "day") -> date | None:
         return self.last.get(level) or self.dct
+
+    def last_value(self) -> Value | None:
+        return self.previous
 
     def tense(self, start: int, end: int) -> Direction:
         return self.oracle(start, end)
@@ -129,6 +162,7 @@ class _Resolution:
     def remember(self, value: Value) -> None:
         if value.day is None or value.type not in ("DATE", "TIME"):
             return
+        self.previous = value
         levels = {"day": 3, "week": 2, "weekend": 2, "month": 2, "quarter": 1, "season": 1, "year": 1}
         depth = levels.get(value.granularity or "", 0)
         for level in ("year", "month", "day")[:depth]:

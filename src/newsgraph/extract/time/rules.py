@@ -63,6 +63,9 @@ class Context(Protocol):
     def reference(self, level: Literal["day", "month", "year"] = "day") -> date | None:
         """The last date mentioned at ``level`` granularity or finer, else the publication date."""
 
+    def last_value(self) -> Value | None:
+        """The last DATE mentioned in the text, whatever its granularity."""
+
     def tense(self, start: int, end: int) -> Direction:
         """-1 in a past-tense context, 1 in a future one, ``None`` when unclear."""
 
@@ -79,6 +82,8 @@ class Value:
     #: The first calendar day the value names, for later anaphora and clock times.
     day: date | None = None
     granularity: Granularity | None = None
+    #: For an anaphoric value, the date it was counted from.
+    base: date | None = None
 
 
 Resolver = Callable[[Context], Value | None]
@@ -360,6 +365,8 @@ def year(match: re.Match[str], text: str) -> list[Piece] | None:
             return None
     if _NOT_YEAR_AFTER.match(text[match.end() : match.end() + 20]):
         return None
+    if match["pos"] and "half" in match["pos"].lower():
+        return None  # "the second half of 2023" is 2023-H2 (the quarter rule)
     found = int(match["year"])
     mod = position_mod(match["pos"]) if match["pos"] else None
     if match["prepost"]:
@@ -499,9 +506,14 @@ def quarter(match: re.Match[str], text: str) -> list[Piece] | None:
     )
     start, end = match.start(), match.end()
 
+    def value(year: int, anchor: Literal["publication"] | None) -> Value:
+        # The first day of the quarter or half, so that later anaphora ("a year earlier") can count from it.
+        first = date(year, 1 + (int(code[1]) - 1) * (3 if code[0] == "Q" else 6), 1)
+        return Value("DATE", f"{year:04d}-{code}", anchor=anchor, day=first, granularity="quarter")
+
     def resolve(ctx: Context) -> Value | None:
         if explicit:
-            return Value("DATE", f"{int(explicit):04d}-{code}", granularity="quarter")
+            return value(int(explicit), None)
         if ctx.dct is None:
             return Value("DATE", f"XXXX-{code}")
         if relative_last:  # "last quarter": the one before the current
@@ -513,7 +525,7 @@ def quarter(match: re.Match[str], text: str) -> list[Piece] | None:
             tense = ctx.tense(start, end)
             if int(code[1]) > current and tense == -1:
                 year -= 1
-        return Value("DATE", f"{year:04d}-{code}", anchor="publication", granularity="quarter")
+        return value(year, "publication")
 
     return [Piece(start, end, resolve)]
 
@@ -554,11 +566,12 @@ def weekday(match: re.Match[str], text: str) -> list[Piece] | None:
         value = Value("SET", f"XXXX-WXX-{weekday_index + 1}" + (f"T{pod}" if pod else ""))
         return [Piece(start, end, lambda ctx: value)]
 
-    possessive = text[end : end + 2] in ("'s", "’s")
+    # A bare possessive weekday ("Wednesday's ruling") names a day by what happened on it;
+    # with "last"/"next" the relative word already settles the direction.
+    possessive = not rel and text[end : end + 2] in ("'s", "’s")
 
     def resolve(ctx: Context) -> Value | None:
-        # "Wednesday's ruling" names a day by what happened on it: mostly past, and
-        # the verb of the sentence says nothing about it.
+        # A possessive weekday is mostly past, and the verb of the sentence says nothing about it.
         found = _weekday_date(ctx, weekday_index, rel, start, end) if not possessive else None
         if possessive and ctx.dct is not None:
             found = nz.weekday_date(ctx.dct, weekday_index, None)
@@ -584,6 +597,12 @@ _DEICTIC: dict[str, tuple[int, str | None]] = {
 }
 
 
+#: Nouns after "today's" that make it the present age rather than the day.
+_GENERIC_PRESENT = word_set(
+    "youth young world society generation generations children kids teenagers culture standards"
+)
+
+
 @rule(
     r"(?i:the[^\S\n]+day[^\S\n]+(?:before[^\S\n]+yesterday|after[^\S\n]+tomorrow)|today|tonight|tomorrow|yesterday"
     r"|last[^\S\n]+night)(?:[^\S\n]+(?P<pod>(?i:morning|afternoon|evening|night)))?(?![\w-])"
@@ -604,6 +623,9 @@ def deictic(match: re.Match[str], text: str) -> list[Piece] | None:
             pod = PARTS_OF_DAY[match["pod"].lower()]
     if match.group().startswith("Today") and word_before(text, match.start()) in ("USA",):
         return None
+    possessive = head == ["today"] and text[match.end() : match.end() + 2] in ("'s", "’s")
+    if possessive and word_after(text, match.end() + 2).lower() in _GENERIC_PRESENT:
+        return None  # "today's youth": the present age in general, not the day
 
     def resolve(ctx: Context) -> Value | None:
         if ctx.dct is None:
@@ -616,18 +638,31 @@ def deictic(match: re.Match[str], text: str) -> list[Piece] | None:
     return [Piece(match.start(), match.end(), resolve)]
 
 
+_POSSESSIVES = word_set("my your his her its our their")
 _PAST_REF_AFTER = word_set("and or but of to in on at for with is was has had have as that when , . ; :")
 
 
 @rule(
-    r"(?i:(?P<present>now|nowadays|currently|at[^\S\n]+present|these[^\S\n]+days|right[^\S\n]+now)"
-    r"|(?P<past>recently|lately|the[^\S\n]+past)"
-    r"|(?P<future>the[^\S\n]+(?:near[^\S\n]+|distant[^\S\n]+|foreseeable[^\S\n]+|immediate[^\S\n]+)?future))(?![\w-])"
+    r"(?i:(?P<present>now|nowadays|at[^\S\n]+present|these[^\S\n]+days|right[^\S\n]+now)"
+    r"|(?P<past>the[^\S\n]+past)"
+    r"|(?P<future>the[^\S\n]+(?:near[^\S\n]+|distant[^\S\n]+|foreseeable[^\S\n]+|immediate[^\S\n]+)?future)"
+    r"|(?P<owned>future))(?![\w-])"
 )
 def reference_word(match: re.Match[str], text: str) -> list[Piece] | None:
-    """now · currently · recently · the past · the future"""
+    """now · at present · the past · the future
+
+    Adverbs of vague recency ("recently", "currently", "lately") are left out: TimeML corpora
+    (TempEval-3, MEANTIME) do not annotate them, and they add nothing a reader can place.
+    """
     after = text[match.end() : match.end() + 12]
-    if (match["past"] and match["past"].lower().startswith("the")) or match["future"]:
+    if match.group() == "Now" and _sentence_initial(text, match.start()):
+        return None  # "Now the alliance's mission is ...": a discourse marker, not a time
+    if match["owned"]:
+        # "Elian's future", "their future": someone's time to come; "future talks" is an adjective.
+        before = word_before(text, match.start()).lower()
+        if not (before.endswith(("'s", "’s", "s'", "s’")) or before in _POSSESSIVES):
+            return None
+    if (match["past"] and match["past"].lower().startswith("the")) or match["future"] or match["owned"]:
         # "the past" and "the future" as nouns, not "the past week" or "the future king".
         follower = word_after(text, match.end()).lower()
         if follower and follower not in _PAST_REF_AFTER and not re.match(r"^[^\S\n]*[,.;:!?)\"”]", after):
@@ -637,6 +672,11 @@ def reference_word(match: re.Match[str], text: str) -> list[Piece] | None:
     kind = "PRESENT_REF" if match["present"] else "PAST_REF" if match["past"] else "FUTURE_REF"
     value = Value("DATE", kind)
     return [Piece(match.start(), match.end(), lambda ctx: value)]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“‘'`")
+    return not before or before[-1] in ".!?\n"
 
 
 _CLOCK_CUES = word_set("at by until till from to after before about around")
@@ -788,6 +828,7 @@ def relative_date(match: re.Match[str], text: str) -> list[Piece] | None:
             if reference is None:
                 return Value("DATE", nz.underspecified(granularity), mod)
             value = _date_value(nz.shift(reference, step, letter), granularity, "reference")
+            value.base = reference
             value.mod = mod
             return value
 
@@ -896,6 +937,7 @@ def anaphoric(match: re.Match[str], text: str) -> list[Piece] | None:
             return Value("TIME" if pod else "DATE", nz.underspecified(granularity) + (f"T{pod}" if pod else ""))
         value = _date_value(nz.shift(reference, step, letter), granularity, "reference")
         value.mod = mod
+        value.base = reference
         if pod:
             value.type, value.value = "TIME", f"{value.value}T{pod}"
         return value
@@ -1004,13 +1046,34 @@ def duration(match: re.Match[str], text: str) -> list[Piece] | None:
             return Value("DATE", nz.underspecified(granularity), mod)
         if amount is None:
             return Value("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", mod)
+        if anaphoric_anchor and unit == "year" and amount == int(amount):
+            # "Profit rose in the third quarter from a year earlier": a year-on-year comparison
+            # names the same quarter, month or season of another year.
+            same_part = _same_part_of_year(ctx.last_value(), sign * int(amount))
+            if same_part is not None:
+                same_part.mod = mod
+                return same_part
         # Hours and minutes do not move the day (no clock time to count from).
         found = anchor_day if shift_unit is None else nz.shift(anchor_day, sign * amount, shift_unit)
         value = _date_value(found, granularity, "reference" if anaphoric_anchor else "publication")
+        value.base = anchor_day if anaphoric_anchor else None
         value.mod = mod
         return value
 
     return [Piece(start, end, resolve)]
+
+
+_PART_OF_YEAR = re.compile(r"(\d{4})(-(?:Q[1-4]|H[12]|0[1-9]|1[0-2]|SP|SU|FA|WI))")
+
+
+def _same_part_of_year(last: Value | None, years: int) -> Value | None:
+    """``last`` (a quarter, half, month or season) moved by whole ``years``; ``None`` for other values."""
+    found = _PART_OF_YEAR.fullmatch(last.value) if last is not None and last.type == "DATE" else None
+    if last is None or found is None or last.day is None:
+        return None
+    day = _safe_date(last.day.year + years, last.day.month, 1)
+    value = f"{int(found[1]) + years:04d}{found[2]}"
+    return Value("DATE", value, anchor="reference", day=day, granularity=last.granularity, base=last.day)
 
 
 @rule(

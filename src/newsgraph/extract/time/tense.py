@@ -34,8 +34,9 @@ _PLAN_WORDS = word_set(
 )
 
 
-#: How far (in tokens) to look for the verb that governs an expression.
-_WINDOW = 20
+#: How far (in tokens) to look for the verb that governs an expression: far enough to reach
+#: the main verb past a long fronted phrase ("In January, a week after ..., a bombing killed").
+_WINDOW = 35
 
 
 class TenseOracle(Protocol):
@@ -58,9 +59,13 @@ class DocTense:
         if not self.doc.has_annotation("TAG"):
             self._fallback = LexicalTense(self.doc.text)
             return
-        self._starts = [t.idx for t in self.doc]
-        self._tags = [t.tag_ for t in self.doc]
-        self._lowers = [t.lower_ for t in self.doc]
+        # Columns of hashes instead of Token objects: creating a Token per word costs more
+        # than the whole tense lookup.
+        columns = self.doc.to_array(["IDX", "TAG", "LOWER"]).tolist()
+        strings = self.doc.vocab.strings
+        self._starts = [row[0] for row in columns]
+        self._tags = [strings[row[1]] for row in columns]
+        self._lowers = [strings[row[2]] for row in columns]
 
     def __call__(self, start: int, end: int) -> Direction:
         if not self._ready:
@@ -69,8 +74,18 @@ class DocTense:
             return self._fallback(start, end)
         first = max(0, bisect.bisect_right(self._starts, start) - 1)
         last = max(first, bisect.bisect_left(self._starts, end) - 1)
+        verdict, group = self._verb_direction(first, last)
         if first > 0 and (self._lowers[first - 1] in _FUTURE_CUES or _as_soon_as(self._lowers, first)):
-            return 1  # "until Tuesday", "as soon as Friday"
+            # "until Tuesday", "as soon as Friday" look ahead even after a simple past ("extended
+            # the deadline until Tuesday"); a past perfect looks back ("until Thursday they had
+            # not named him").
+            if verdict == -1 and group is not None and "had" in self._lowers[group.start : group.stop]:
+                return -1
+            return 1
+        return verdict
+
+    def _verb_direction(self, first: int, last: int) -> tuple[Direction, range | None]:
+        """The direction the verb governing tokens ``first..last`` gives, and that verb group."""
         sentence = self.doc[first].sent
         low, high = max(sentence.start, first - _WINDOW), min(sentence.end, last + 1 + _WINDOW)
         # Verbs by closeness: the verb before an expression usually governs it ("met
@@ -92,8 +107,8 @@ class DocTense:
             seen.update(group)
             verdict, finite = self._classify(group)
             if verdict is not None or finite:
-                return verdict
-        return None
+                return verdict, group
+        return None, None
 
     def _group(self, i: int, low: int, high: int) -> range:
         begin = i

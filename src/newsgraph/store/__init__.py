@@ -1,0 +1,33 @@
+"""The knowledge base: analysed articles, their facts and cross-article links, in SQL.
+
+``open_store(url)`` opens (and creates or migrates) a store: ``None`` or a path or
+``sqlite:///path`` for the embedded SQLite file (default ``newsgraph.db``), ``postgresql://…``
+for a PostgreSQL server. Both backends share the schema (:mod:`.schema`), the behaviour
+(:class:`.base.Store`) and the queries (:mod:`.queries`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.store.base import IngestReport, Store
+
+DEFAULT_DB = "newsgraph.db"
+
+__all__ = ["DEFAULT_DB", "IngestReport", "Store", "open_store"]
+
+
+def open_store(url: str | Path | None = None) -> Store:
+    """Open the store at ``url``, creating or migrating its schema."""
+    text = str(url) if url is not None else DEFAULT_DB
+    if text.startswith(("postgresql://", "postgres://")):
+        from newsgraph.store.postgres import PostgresStore  # psycopg is an optional dependency
+
+        return PostgresStore(text)
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///") :]
+    elif "://" in text:
+        raise ValueError(f"unsupported database URL {text!r}: use a path, sqlite:///PATH or postgresql://...")
+    from newsgraph.store.sqlite import SQLiteStore
+
+    return SQLiteStore(text or DEFAULT_DB)

@@ -1,0 +1,199 @@
+"""Queries across articles, on a small hand-made corpus: two copies of one story and a later one."""
+
+from __future__ import annotations
+
+import pyarrow.parquet as pq
+import pytest
+from store_records import make_document, person
+
+from newsgraph.records import Event, Mention, Quantity, Quote, Stance
+from newsgraph.store import queries
+from newsgraph.store.export import export
+
+FILLER = (
+    "Talks in the region continued through the week with officials from several countries meeting "
+    "in a series of sessions that ran late into the night, according to people briefed on them, who "
+    "described the mood as tense but workmanlike and said no agreement had yet been put on paper. "
+)
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
+
+
+def story(
+    doc_id: str,
+    published: str,
+    said: str,
+    count: str,
+    value: float,
+    met_on: str,
+    polarity: str,
+    extra: str = "",
+    url: str | None = None,
+):
+    text = (
+        f"Antony Blinken met Benjamin Netanyahu on {met_on}. “{said}” Netanyahu said. "
+        f"Over {count} people in Rafah are sheltering there. Blinken said he was {polarity} the operation. "
+        + FILLER
+        + extra
+    )
+    netanyahu = person(
+        "per-n",
+        "Benjamin Netanyahu",
+        "Netanyahu",
+        mentions=[Mention(*_span(text, "Benjamin Netanyahu"), "Benjamin Netanyahu", "PERSON", "per-n")],
+    )
+    blinken = person("per-b", "Antony Blinken", "Blinken", code="USAGOV")
+    q_start, q_end = _span(text, said)
+    n_start, n_end = _span(text, f"Over {count}")
+    sentence = _span(text, f"Antony Blinken met Benjamin Netanyahu on {met_on}.")
+    stance_start, stance_end = _span(text, f"Blinken said he was {polarity} the operation.")
+    return make_document(
+        text,
+        doc_id=doc_id,
+        published=published,
+        url=url or f"https://news.example/{doc_id}",
+        title=f"Story {doc_id}",
+        entities=[netanyahu, blinken],
+        quotes=[Quote(q_start, q_end, said, "direct", "Benjamin Netanyahu", "per-n", cue="said")],
+        quantities=[Quantity(n_start, n_end, f"Over {count}", value, "people", "more_than", "people in Rafah")],
+        events=[
+            Event(
+                *sentence,
+                "met",
+                sentence[0] + 15,
+                sentence[0] + 18,
+                code="040",
+                source="Antony Blinken",
+                source_entity="per-b",
+                source_code="USAGOV",
+                target="Benjamin Netanyahu",
+                target_entity="per-n",
+                target_code="ISRGOV",
+                place="Tel Aviv",
+                place_code="ISR",
+                latitude=32.08,
+                longitude=34.78,
+                date=met_on,
+                date_from="sentence",
+                goldstein=1.0,
+                quad_class=1,
+            )
+        ],
+        stances=[
+            Stance(
+                "Antony Blinken",
+                "the Rafah operation",
+                "oppose" if polarity == "against" else "support",
+                stance_start,
+                stance_end,
+                "per-b",
+            )
+        ],
+    )
+
+
+SAID = "There is no way for us to defeat Hamas without going into Rafah."
+REWORDED = "There is no way for us to defeat Hamas without going in to Rafah!"
+
+
+@pytest.fixture
+def corpus(store):
+    first = story("a", "2024-03-20", SAID, "1.3 million", 1.3e6, "2024-03-19", "against")
+    copy = story("b", "2024-03-21", SAID, "1.3 million", 1.3e6, "2024-03-19", "against", extra="Updated.")
+    later = story("c", "2024-03-25", REWORDED, "1.4 million", 1.4e6, "2024-03-18", "for")
+    report = store.add([first, copy, later])
+    assert (report.added, report.duplicates) == (3, 1)
+    return store
+
+
+def test_copy_is_linked_and_counted_once(corpus):
+    roots = {r["doc_id"]: r["duplicate_of"] for r in corpus.fetch("SELECT doc_id, duplicate_of FROM articles")}
+    first_id = corpus.scalar("SELECT id FROM articles WHERE doc_id = 'a'")
+    assert roots == {"a": None, "b": first_id, "c": None}
+    found = queries.quotes(corpus, speaker="Netanyahu")
+    assert [q["text"] for q in found] == [SAID, REWORDED]
+    assert [s["url"] for s in found[0]["sources"]] == ["https://news.example/a", "https://news.example/b"]
+    source = found[0]["sources"][0]
+    assert source["source_start"] == source["start"]  # source text == cleaned text here
+
+
+def test_quotes_by_any_alias_topic_and_date(corpus):
+    assert queries.quotes(corpus, speaker="Benjamin Netanyahu") == queries.quotes(corpus, speaker="netanyahu")
+    assert queries.quotes(corpus, speaker="Blinken") == []
+    assert len(queries.quotes(corpus, about="Hamas Rafah")) == 2
+    assert queries.quotes(corpus, about="ceasefire") == []
+    later = queries.quotes(corpus, speaker="Netanyahu", since="2024-03-22")
+    assert [q["text"] for q in later] == [REWORDED]
+
+
+def test_events_by_actor_code_place_and_date(corpus):
+    assert len(queries.events(corpus, actor="Blinken")) == 2  # one per story, copies merged
+    assert len(queries.events(corpus, code="04")) == 2
+    assert queries.events(corpus, code="19") == []
+    assert len(queries.events(corpus, place="ISR")) == 2
+    only = queries.events(corpus, until="2024-03-18")
+    assert [e["date"] for e in only] == ["2024-03-18"]
+
+
+def test_timeline_orders_events_and_statements(corpus):
+    items = queries.timeline(corpus, "Netanyahu")
+    dates = [i["date"] for i in items]
+    assert dates == sorted(dates)
+    assert {i["type"] for i in items} == {"event", "statement"}
+    assert all(i["sources"] for i in items)
+    topic = queries.timeline(corpus, "Rafah")
+    assert any(i["type"] == "statement" for i in topic)
+
+
+def test_stance_change_is_reported(corpus):
+    (holder,) = queries.stances(corpus, "rafah")
+    assert holder["holder"] == "Antony Blinken"
+    assert [p["polarity"] for p in holder["positions"]] == ["oppose", "support"]
+    assert holder["changed"] and holder["current"] == "support"
+
+
+def test_discrepancies_have_sources_on_both_sides(corpus):
+    found = queries.discrepancies(corpus)
+    (quote,) = found["quotes"]
+    assert {v["text"] for v in quote["versions"]} == {SAID, REWORDED}
+    (quantity,) = found["quantities"]
+    assert [v["value"] for v in quantity["values"]] == [1.3e6, 1.4e6]
+    assert len(quantity["values"][0]["sources"]) == 2  # the story and its copy
+    (dates,) = found["event_dates"]
+    assert [d["date"] for d in dates["dates"]] == ["2024-03-18", "2024-03-19"]
+
+
+def test_search_and_actors(corpus):
+    hits = queries.search(corpus, "sheltering Rafah")
+    assert len(hits) == 3 and "[" in hits[0]["snippet"]
+    assert queries.search(corpus, "volcano") == []
+    blinken = queries.actors(corpus, entity_type="person", name="Blinken")
+    assert [(a["name"], a["stories"], a["articles"], a["actor_code"]) for a in blinken] == [
+        ("Antony Blinken", 2, 3, "USAGOV")
+    ]
+    netanyahu = queries.actors(corpus, name="Netanyahu")[0]
+    assert netanyahu["quotes"] == 2 and "Netanyahu" in netanyahu["aliases"]
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv"])
+def test_export_every_table_and_gdelt_events(corpus, tmp_path, fmt):
+    written = export(corpus, tmp_path, fmt)
+    names = {p.stem for p in written}
+    assert {"articles", "quotes", "events", "events_gdelt"} <= names
+    if fmt == "parquet":
+        assert pq.read_table(tmp_path / "quotes.parquet").num_rows == corpus.counts()["quotes"]
+        gdelt = pq.read_table(tmp_path / "events_gdelt.parquet").to_pylist()
+        assert len(gdelt) == 2
+        row = next(r for r in gdelt if r["SQLDATE"] == 20240319)
+        assert (row["Actor1Code"], row["Actor2Code"], row["EventRootCode"], row["NumArticles"]) == (
+            "USAGOV",
+            "ISRGOV",
+            "04",
+            2,
+        )
+        assert row["ActionGeo_Lat"] == pytest.approx(32.08) and row["SOURCEURL"] == "https://news.example/a"
+    else:
+        assert (tmp_path / "articles.csv").read_text(encoding="utf-8").startswith('"')
