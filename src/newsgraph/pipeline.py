@@ -13,7 +13,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate import components_for, load_pipeline
+from newsgraph.annotate import components_for, load_pipeline, remember_text
 from newsgraph.clean import CleanedText, clean_article
 from newsgraph.config import Config
 from newsgraph.errors import ErrorCode, InputError, NewsgraphError
@@ -168,6 +168,7 @@ class Pipeline:
 
     def _build(self, doc: Doc, prep: _Prepared) -> Document:
         raw, cleaned = prep.raw, prep.cleaned
+        remember_text(doc, cleaned.text)
         document = Document(
             id=raw.article_id,
             text=cleaned.text,

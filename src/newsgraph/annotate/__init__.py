@@ -54,6 +54,11 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Give :func:`text_of` the text ``doc`` was made from (spaCy keeps it exactly)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def column(doc: Doc, attr: str) -> list[str]:
     """One string attribute of every token ("ORTH", "LOWER", "TAG", "DEP"...), read once per
     document from spaCy's arrays. Whole-document scans over these lists cost a fraction of
