@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsgraph.annotate import PARAGRAPH_COMPONENT, components_for, load_pipeline, mark_paragraphs
+from newsgraph.annotate import (
+    PARAGRAPH_COMPONENT,
+    column,
+    components_for,
+    load_pipeline,
+    mark_paragraphs,
+    remember_text,
+    text_of,
+)
 from newsgraph.config import DEFAULT_MODEL
 from newsgraph.errors import NewsgraphError
 
@@ -42,6 +50,16 @@ def test_mark_paragraphs_without_a_model():
     mark_paragraphs(doc)
     starts = [token.text for token in doc if token.is_sent_start]
     assert starts == ["Headline", "the", "And"]
+
+
+def test_columns_and_text_match_the_tokens():
+    doc = spacy.blank("en")("Boeing's 787s  flew\nto Doha.")
+    assert column(doc, "ORTH") == [t.text for t in doc]
+    assert column(doc, "LOWER") == [t.lower_ for t in doc]
+    assert text_of(doc) == doc.text
+    other = spacy.blank("en")("A different text.")
+    remember_text(other, "A different text.")
+    assert text_of(other) == other.text
 
 
 def test_unknown_model_is_e010():
