@@ -303,3 +303,14 @@ def test_unwritable_output_is_one_line_not_a_traceback(tmp_path, data_dir):
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "newsgraph: cannot write" in result.output
+
+
+@pytest.mark.parametrize(
+    "command", [["actors"], ["query", "quotes"], ["timeline", "Blinken"], ["search", "Rafah"], ["report"]]
+)
+def test_queries_on_a_missing_database_fail_without_creating_it(tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = invoke(*command, "--db", db)
+    assert result.exit_code == 1
+    assert "no knowledge base at" in result.output and "newsgraph ingest" in result.output
+    assert not db.exists()

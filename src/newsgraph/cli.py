@@ -268,9 +268,13 @@ SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-D
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=_check_date)]
 
 
-def _open_db(db: str | None) -> Store:
-    from newsgraph.store import open_store
+def _open_db(db: str | None, *, create: bool = False) -> Store:
+    from newsgraph.store import open_store, sqlite_path
 
+    path = sqlite_path(db)
+    if not create and path is not None and not path.exists():
+        # A query must not leave an empty database behind a mistyped path.
+        _fail(f"no knowledge base at {path}: run 'newsgraph ingest --db {path}' first, or give --db")
     try:
         return open_store(db)
     except ImportError as exc:
@@ -325,7 +329,7 @@ def ingest(
 
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
     failures: list[InputFailure] = []
-    store = _open_db(db)
+    store = _open_db(db, create=True)
     with store, _progress(quiet) as progress:
         progress.columns = (*progress.columns, _RateColumn())
         task = progress.add_task("ingest", total=_count_articles(inputs))

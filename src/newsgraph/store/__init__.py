@@ -17,6 +17,16 @@ DEFAULT_DB = "newsgraph.db"
 __all__ = ["DEFAULT_DB", "IngestReport", "Store", "open_store"]
 
 
+def sqlite_path(url: str | Path | None = None) -> Path | None:
+    """The file an SQLite ``url`` names (a path or ``sqlite:///PATH``), ``None`` for other databases."""
+    text = str(url) if url is not None else DEFAULT_DB
+    if text.startswith("sqlite:///"):
+        text = text[len("sqlite:///") :]
+    elif "://" in text:
+        return None
+    return Path(text or DEFAULT_DB)
+
+
 def open_store(url: str | Path | None = None) -> Store:
     """Open the store at ``url``, creating or migrating its schema."""
     text = str(url) if url is not None else DEFAULT_DB
