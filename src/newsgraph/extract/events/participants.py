@@ -1,0 +1,166 @@
+"""What an entity takes part in: the predicates whose arguments mention it, with a date.
+
+CAMEO events cover political interaction only; a timeline of "Airbus A380" needs every
+happening the aircraft takes part in ("made its maiden flight", "lifting off", "will enter
+service in 2007"). This reads them off the dependency parse: the verb whose subject, object
+or prepositional object is a mention of the entity (names, descriptions and pronouns the
+entity layer resolved), the verbs conjoined with it or governed by it ("is expected to
+enter"), and the event noun the mention belongs to ("the A380's maiden flight", "the
+departure of the A380", "the A380 tour"). Each predicate is dated by the time expression of
+its sentence nearest to it, else by the publication date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.records import Document, TimeExpression
+
+
+def _words(*lines: str) -> frozenset[str]:
+    return frozenset(" ".join(lines).split())
+
+
+#: Being and having are states, not happenings.
+_STATIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having"})
+_NOUN_PREPS = frozenset({"of", "between", "with", "by", "from", "for", "against"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
+#: Verbs that carry no event of their own: the event is their complement ("is expected to enter").
+_LIGHT_VERBS = _words(
+    "be is are was were been being have has had do does did expect expected expects set seem seems",
+    "seemed appear appears appeared begin began begun continue continued start started try tried",
+    "plan planned plans intend intended want wanted make made makes",
+)
+#: Noun endings that name happenings ("departure", "delivery", "agreement", "production").
+_EVENT_SUFFIXES = ("tion", "sion", "ment", "ure", "ery", "al", "ance", "ence", "ing")
+_EVENT_NOUNS = _words(
+    "flight flights tour tours order orders deal deals launch sale sales crash test tests visit",
+    "visits stop trip service debut strike strikes merger bid bids loss losses profit profits cut",
+    "cuts rise fall drop talks dispute row battle war attack attacks vote delay delays problem",
+    "problems contract contracts plan plans program programme project",
+)
+
+
+@dataclass(slots=True)
+class Participation:
+    entity: str
+    #: The predicate: a verb or an event noun.
+    event: str
+    start: int
+    end: int
+    #: ``YYYY-MM-DD`` with ``XX`` for what is unknown.
+    date: str
+    date_from: Literal["sentence", "publication", "none"]
+
+
+def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> list[Participation]:
+    """The predicates the entities ``entity_ids`` take part in, one per predicate and entity."""
+    wanted = set(entity_ids)
+    found: dict[tuple[str, int], Participation] = {}
+    for entity in document.entities:
+        if entity.id not in wanted:
+            continue
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            for predicate in _predicates(span.root):
+                key = (entity.id, predicate.i)
+                if key not in found:
+                    date, date_from = _date(predicate, document.time_expressions, document.published)
+                    found[key] = Participation(
+                        entity.id, predicate.text, predicate.idx, predicate.idx + len(predicate), date, date_from
+                    )
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _predicates(token: Token) -> list[Token]:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Boeing and Airbus": the first one's role
+    head = token.head
+    if token.dep_ in ("poss", "compound") and _eventive(head):
+        return [head]  # "the A380's maiden flight", "the A380 tour"
+    if token.dep_ == "pobj":
+        prep, governor = head, head.head
+        if prep.lower_ in _NOUN_PREPS and _eventive(governor):
+            return [governor]  # "the departure of the A380", "the deal between Boeing and Aeroflot"
+        if governor.tag_.startswith("VB") and prep.dep_ == "prep":
+            return _verb_group(governor)
+        if prep.dep_ == "agent":
+            return _verb_group(governor)  # "was delayed by Airbus"
+        return []
+    if token.dep_ in _ARGUMENTS and head.tag_.startswith("VB"):
+        return _verb_group(head)
+    return []
+
+
+def _verb_group(verb: Token) -> list[Token]:
+    """The verb, its open complements ("expected to enter") and the verbs conjoined with it."""
+    group: list[Token] = []
+    stack = [verb]
+    while stack:
+        current = stack.pop()
+        light = current.lower_ in _LIGHT_VERBS
+        nouns = [c for c in current.children if c.dep_ == "dobj" and _eventive(c)] if light else []
+        if nouns:
+            group.extend(nouns)  # "made its maiden flight": the flight is the event
+        elif not light or not any(c.dep_ in ("xcomp", "acomp") for c in current.children):
+            group.append(current)
+        for child in current.children:
+            if (child.dep_ == "xcomp" and child.tag_.startswith("VB")) or (
+                child.dep_ == "conj" and child.tag_.startswith("VB") and not _own_subject(child)
+            ):
+                stack.append(child)
+    return [t for t in group if (t.tag_.startswith("VB") and t.lower_ not in _STATIVE) or t.tag_.startswith("NN")]
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _eventive(token: Token) -> bool:
+    if not token.tag_.startswith("NN") or token.tag_.startswith("NNP"):
+        return False
+    lower = token.lower_
+    return lower in _EVENT_NOUNS or (len(lower) > 5 and lower.endswith(_EVENT_SUFFIXES))
+
+
+def _date(
+    predicate: Token, times: list[TimeExpression], published: str | None
+) -> tuple[str, Literal["sentence", "publication", "none"]]:
+    if predicate.dep_ in ("acl", "amod"):
+        # "the planes built by Boeing", "a plan to assemble them": a description, not a dated happening
+        return "XXXX-XX-XX", "none"
+    sentence = predicate.sent
+    dated = [
+        t
+        for t in times
+        if sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") and _calendar(t.value)
+    ]
+    if dated:
+        nearest = min(dated, key=lambda t: min(abs(t.start - predicate.idx), abs(t.end - predicate.idx)))
+        return _calendar(nearest.value) or "XXXX-XX-XX", "sentence"
+    if predicate.tag_.startswith("NN") or any(c.lower_ == "had" for c in predicate.children if c.dep_ == "aux"):
+        # An undated noun ("the sales") or a past perfect ("had ordered") happened at some
+        # time the article does not give: TimeLine leaves such events unplaced.
+        return "XXXX-XX-XX", "none"
+    if published:
+        return published[:10], "publication"
+    return "XXXX-XX-XX", "none"
+
+
+def _calendar(value: str | None) -> str | None:
+    """A TIMEX3 value as ``YYYY-MM-DD`` with ``XX`` parts; ``None`` for weeks, references, sets."""
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return None
+    parts = value[:10].split("-")
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 and parts[1].isdigit() and len(parts[1]) == 2 else "XX"
+    day = parts[2][:2] if len(parts) > 2 and parts[2][:2].isdigit() else "XX"
+    if len(parts) > 1 and not parts[1].isdigit():
+        return f"{year}-XX-XX"  # 2024-W13, 2024-Q1, 2024-SU
+    return f"{year}-{month}-{day}"

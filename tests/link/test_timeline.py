@@ -1,0 +1,66 @@
+"""Entity timelines: which entity is the target, the predicates it takes part in, their order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from newsgraph.annotate import remember_text
+from newsgraph.extract.events.participants import participations
+from newsgraph.link.timeline import is_target, order
+from newsgraph.records import Entity, Mention
+
+
+def _entity(name: str, type_: str = "organization", aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(id=f"x-{name}", name=name, type=type_, aliases=list(aliases), mentions=[Mention(0, 1, name, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("entity", "target", "expected"),
+    [
+        (_entity("Air Force"), "United States Air Force", True),
+        (_entity("USAF"), "United States Air Force", True),
+        (_entity("Boeing", aliases=("Boeing Co.",)), "Boeing", True),
+        (_entity("Airbus"), "Airbus A380", False),  # the maker is not its aircraft
+        (_entity("A380", "product"), "Airbus A380", True),
+        (_entity("787", "product"), "Boeing 787 Dreamliner", True),
+        (_entity("Dreamliner", "product"), "Boeing 787 Dreamliner", True),
+        (_entity("Boeing 777", "product"), "Boeing 787 Dreamliner", False),
+        (_entity("Airlines"), "Singapore Airlines", False),
+    ],
+)
+def test_is_target(entity, target, expected):
+    assert is_target(entity, target) is expected
+
+
+@dataclass
+class _Item:
+    date: str
+
+
+def test_order_by_date_with_unknown_parts_first_and_unplaced_items_at_zero():
+    items = [_Item("2007-03-19"), _Item("2007-XX-XX"), _Item("2005-04-27"), _Item("XXXX-XX-XX"), _Item("2007-03-19")]
+    assert order(items) == [3, 2, 1, 0, 3]
+
+
+@pytest.mark.model
+def test_participations_are_dated_by_their_sentence(run, pipeline):
+    text = (
+        "Airbus A380 completes first flight\n\n"
+        "The Airbus A380 made its maiden flight on April 27, 2005, after a delay.\n\n"
+        "Singapore Airlines will operate the A380 from October 2007.\n\n"
+        "The superjumbo had been announced by Airbus years before."
+    )
+    docs, failures = run([{"id": "tl", "text": text, "published": "2005-04-28"}])
+    assert failures == []
+    document = docs[0]
+    targets = [e.id for e in document.entities if is_target(e, "Airbus A380")]
+    assert targets
+    doc = pipeline.nlp(document.text)
+    remember_text(doc, document.text)
+    found = {p.event: p.date for p in participations(doc, document, targets)}
+    assert found.get("flight") == "2005-04-27"  # "made its maiden flight": the flight is the event
+    assert found.get("operate") == "2007-10-XX"
+    for item in participations(doc, document, targets):
+        assert document.text[item.start : item.end] == item.event
