@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from newsgraph.annotate import remember_text
-from newsgraph.extract.events.participants import participations
+from newsgraph.extract.events.participants import participations, story_date
 from newsgraph.link.timeline import is_target, order
 from newsgraph.records import Entity, Mention
 
@@ -64,3 +64,21 @@ def test_participations_are_dated_by_their_sentence(run, pipeline):
     assert found.get("operate") == "2007-10-XX"
     for item in participations(doc, document, targets):
         assert document.text[item.start : item.end] == item.event
+
+
+@pytest.mark.model
+def test_the_leads_date_dates_the_story(run, pipeline):
+    text = (
+        "Boeing unveils its new jet\n\n"
+        "Boeing unveiled its new 787 airliner at its factory near Seattle on Sunday.\n\n"
+        "Boeing says the aircraft uses less fuel than its rivals."
+    )
+    docs, _ = run([{"id": "lead", "text": text, "published": "2007-07-09"}])  # a Monday
+    document = docs[0]
+    assert story_date(document) == "2007-07-08"
+    targets = [e.id for e in document.entities if is_target(e, "Boeing")]
+    doc = pipeline.nlp(document.text)
+    remember_text(doc, document.text)
+    dates = {p.event: (p.date, p.date_from) for p in participations(doc, document, targets)}
+    assert dates["unveiled"] == ("2007-07-08", "sentence")
+    assert dates["says"] == ("2007-07-08", "story")  # no date of its own: the story's

@@ -7,13 +7,14 @@ or prepositional object is a mention of the entity (names, descriptions and pron
 entity layer resolved), the verbs conjoined with it or governed by it ("is expected to
 enter"), and the event noun the mention belongs to ("the A380's maiden flight", "the
 departure of the A380", "the A380 tour"). Each predicate is dated by the time expression of
-its sentence nearest to it, else by the publication date.
+its sentence nearest to it, else by the story's date (the lead's date, else the publication date).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from spacy.tokens import Doc, Token
@@ -54,12 +55,14 @@ class Participation:
     end: int
     #: ``YYYY-MM-DD`` with ``XX`` for what is unknown.
     date: str
-    date_from: Literal["sentence", "publication", "none"]
+    #: "sentence": a time expression of its sentence; "story": the story's date (:func:`story_date`).
+    date_from: Literal["sentence", "story", "none"]
 
 
 def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> list[Participation]:
     """The predicates the entities ``entity_ids`` take part in, one per predicate and entity."""
     wanted = set(entity_ids)
+    anchor = story_date(document)
     found: dict[tuple[str, int], Participation] = {}
     for entity in document.entities:
         if entity.id not in wanted:
@@ -71,11 +74,35 @@ def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> l
             for predicate in _predicates(span.root):
                 key = (entity.id, predicate.i)
                 if key not in found:
-                    date, date_from = _date(predicate, document.time_expressions, document.published)
+                    date, date_from = _date(predicate, document.time_expressions, anchor)
                     found[key] = Participation(
                         entity.id, predicate.text, predicate.idx, predicate.idx + len(predicate), date, date_from
                     )
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def story_date(document: Document) -> str | None:
+    """The day the story's main happening took place: the first full date of the lead
+    paragraph when it falls in the week up to publication ("unveiled the 787 on Sunday" in a
+    Monday article), else the publication date. News leads date the main event; the sentences
+    after them elaborate it without repeating the date."""
+    published = document.published[:10] if document.published else None
+    lead = next((p for p in document.paragraphs if p.kind == "body"), None)
+    if lead is None or published is None:
+        return published
+    for time in document.time_expressions:
+        value = time.value or ""
+        in_lead = lead.start <= time.start < lead.end and time.type == "DATE" and len(value) == 10
+        if in_lead and 0 <= (_day(published) - _day(value)).days <= 7:
+            return value
+    return published
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:  # "2024-W13-1", "XXXX-03-21"
+        return date.min
 
 
 def _predicates(token: Token) -> list[Token]:
@@ -130,8 +157,8 @@ def _eventive(token: Token) -> bool:
 
 
 def _date(
-    predicate: Token, times: list[TimeExpression], published: str | None
-) -> tuple[str, Literal["sentence", "publication", "none"]]:
+    predicate: Token, times: list[TimeExpression], story: str | None
+) -> tuple[str, Literal["sentence", "story", "none"]]:
     if predicate.dep_ in ("acl", "amod"):
         # "the planes built by Boeing", "a plan to assemble them": a description, not a dated happening
         return "XXXX-XX-XX", "none"
@@ -148,8 +175,8 @@ def _date(
         # An undated noun ("the sales") or a past perfect ("had ordered") happened at some
         # time the article does not give: TimeLine leaves such events unplaced.
         return "XXXX-XX-XX", "none"
-    if published:
-        return published[:10], "publication"
+    if story:
+        return story, "story"
     return "XXXX-XX-XX", "none"
 
 
