@@ -11,6 +11,8 @@ The layer runs in four steps, each in its own module:
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Doc
 
 from newsgraph.annotate import text_of
@@ -249,18 +251,58 @@ def entity_at(entities: list[Entity], start: int, end: int) -> tuple[Entity, Men
     """The entity with a mention at ``[start, end)`` of the cleaned text, if any.
 
     An exact mention wins; else the mention that contains the span, then the one that
-    overlaps it most. Later extractors (quotes, events) use this to turn a speaker or
-    actor span, including a pronoun the entity layer resolved, into an entity.
+    overlaps it most (the first in entity and mention order on a tie). Later extractors
+    (quotes, events, stances) use this to turn a speaker or actor span, including a pronoun
+    the entity layer resolved, into an entity.
     """
+    index = _MentionIndex.of(entities)
     best: tuple[tuple[int, int], Entity, Mention] | None = None
-    for entity in entities:
-        for mention in entity.mentions:
-            overlap = min(end, mention.end) - max(start, mention.start)
-            if overlap <= 0:
-                continue
-            exact = mention.start == start and mention.end == end
-            contains = mention.start <= start and end <= mention.end
-            rank = (2 if exact else 1 if contains else 0, overlap)
-            if best is None or rank > best[0]:
-                best = (rank, entity, mention)
+    for _, _, entity, mention in index.overlapping(start, end):
+        overlap = min(end, mention.end) - max(start, mention.start)
+        exact = mention.start == start and mention.end == end
+        contains = mention.start <= start and end <= mention.end
+        rank = (2 if exact else 1 if contains else 0, overlap)
+        if best is None or rank > best[0]:
+            best = (rank, entity, mention)
     return (best[1], best[2]) if best else None
+
+
+_MENTION_INDEXES: dict[int, tuple[list[Entity], int, _MentionIndex]] = {}
+
+
+class _MentionIndex:
+    """Mentions sorted by start, for :func:`entity_at`: quotes, events and stances ask it
+    thousands of times per article, and a scan of every mention each time cost more than
+    the rest of their work."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        rows = [
+            (m.start, (e_i, m_i), entity, m)
+            for e_i, entity in enumerate(entities)
+            for m_i, m in enumerate(entity.mentions)
+        ]
+        rows.sort(key=lambda row: row[0])
+        self.rows = rows
+        self.starts = [row[0] for row in rows]
+        self.longest = max((m.end - m.start for _, _, _, m in rows), default=0)
+
+    @classmethod
+    def of(cls, entities: list[Entity]) -> _MentionIndex:
+        # Keyed by the list's identity, holding the list so the id stays its own; the mention
+        # count catches a list changed since (the entity layer builds it before others read it).
+        size = sum(len(e.mentions) for e in entities)
+        cached = _MENTION_INDEXES.get(id(entities))
+        if cached is not None and cached[0] is entities and cached[1] == size:
+            return cached[2]
+        if len(_MENTION_INDEXES) > 64:
+            _MENTION_INDEXES.clear()
+        index = cls(entities)
+        _MENTION_INDEXES[id(entities)] = (entities, size, index)
+        return index
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, tuple[int, int], Entity, Mention]]:
+        low = bisect.bisect_left(self.starts, start - self.longest)
+        high = bisect.bisect_left(self.starts, end)
+        found = [row for row in self.rows[low:high] if row[3].end > start and row[3].start < end]
+        found.sort(key=lambda row: row[1])  # entity order, then mention order: the tie-break of a full scan
+        return found
