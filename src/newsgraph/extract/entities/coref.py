@@ -399,6 +399,10 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
     things = orgs | {id(c) for c in clusters if c.type == "product"}
     products = {id(c) for c in clusters if c.type == "product"}
     named_tokens = {i for c in clusters for m in c.names for i in range(m.token_start, m.token_end)}
+    # Where two names are coordinated ("Israel and the US"): a "they" soon after means both.
+    groups = sorted(
+        (doc[i].idx, sentence_of[i]) for i in named_tokens if doc[i].dep_ == "conj" and doc[i].head.i in named_tokens
+    )
     owner: dict[int, Cluster] = {i: c for c in clusters for m in c.names for i in range(m.token_start, m.token_end)}
     titles_at = {t.token_start: t for t in titles}
     taken: set[tuple[int, int]] = set()
@@ -477,6 +481,8 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
             elif lower in _ORG_PRONOUNS:
                 accept = things
             elif lower in _PLURAL_PRONOUNS:
+                if any(start < token.idx and sentence - 1 <= where <= sentence for start, where in groups):
+                    continue  # "Israel and the US ... they": a group, not one of its members
                 accept = orgs
             else:
                 if not in_quotes(token.idx):
