@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -59,6 +60,15 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 _CUE_GAP = 80
 
 
+class _Layout(NamedTuple):
+    """Where the article's paragraphs and sentences start: what the context passes look up."""
+
+    paragraphs: list[tuple[int, int]]
+    para_starts: list[int]
+    sents: list[Span]
+    sent_starts: list[int]
+
+
 @dataclass(slots=True)
 class _Attribution:
     frame: Frame
@@ -73,9 +83,9 @@ def extract_quotes(doc: Doc, document: Document) -> list[Quote]:
     marks = find_marks(text, paragraphs)
     frames = find_frames(doc, document, [(m.outer_start, m.outer_end) for m in marks])
     frames = _outermost(frames)
-    para_starts = [p[0] for p in paragraphs]
-    sent_starts = [s.start_char for s in doc.sents]
     sents = list(doc.sents)
+    layout = _Layout(paragraphs, [p[0] for p in paragraphs], sents, [s.start_char for s in sents])
+    sent_starts = layout.sent_starts
 
     links: list[_Attribution | None] = [None] * len(marks)
     # Frames that are a direct quote's frame, to the quote's index (the quote's speaker may be
@@ -89,8 +99,8 @@ def extract_quotes(doc: Doc, document: Document) -> list[Quote]:
             links[n] = link
             if link.how == "content":
                 used.setdefault(id(link.frame), []).append(n)
-    _by_context(doc, document, marks, links, paragraphs, para_starts, sents, sent_starts)
-    _introduced_pronouns(doc, document, marks, links, paragraphs, para_starts, sents, sent_starts)
+    _by_context(doc, document, marks, links, layout)
+    _introduced_pronouns(doc, document, marks, links, layout)
 
     quotes: list[Quote] = []
     quoted_parts: list[Quote] = []  # one per mark
@@ -379,13 +389,11 @@ def _by_context(
     document: Document,
     marks: list[MarkSpan],
     links: list[_Attribution | None],
-    paragraphs: list[tuple[int, int]],
-    para_starts: list[int],
-    sents: list[Span],
-    sent_starts: list[int],
+    layout: _Layout,
 ) -> None:
     """Quotes with no cue of their own: the chain they belong to, the quote before them in the
     paragraph, or the introduction that ends the paragraph before."""
+    paragraphs, para_starts, sents, sent_starts = layout
     # A quote over several paragraphs: one speaker for the whole chain, whichever part names it.
     for n, mark in enumerate(marks):
         if mark.continues is not None and links[n] is None and links[mark.continues] is not None:
@@ -471,16 +479,14 @@ def _introduced_pronouns(
     document: Document,
     marks: list[MarkSpan],
     links: list[_Attribution | None],
-    paragraphs: list[tuple[int, int]],
-    para_starts: list[int],
-    sents: list[Span],
-    sent_starts: list[int],
+    layout: _Layout,
 ) -> None:
     """“…,” he said, after a paragraph introducing the speaker: "he" is the one introduced.
 
     A pronoun resolved only through names inside quotation marks ("President Biden has
     been very clear," he said) is no resolution: the quoted words name other people.
     """
+    paragraphs, para_starts, sents, sent_starts = layout
     for n, link in enumerate(links):
         speaker = link.frame.speaker if link is not None else None
         if link is None or speaker is None or speaker.end - speaker.start > 4:
