@@ -151,6 +151,8 @@ _LOCATIVES = _words("in near into outside inside across throughout towards towar
 _CUE_WINDOW = 10
 #: The model's labels that may hide a title word ("State" as ORG); a person span never does.
 _TITLE_WORD_LABELS = frozenset({"ORG", "FAC", "LOC", "NORP", "EVENT"})
+#: Cities this large outweigh the model's organisation and group readings of their name.
+_LARGE_CITY = 100_000
 #: Cities recovered from the gazetteer alone need this many inhabitants (when the gazetteer
 #: reports a population): small towns share their names with too many words and people.
 _RECOVERY_MIN_POPULATION = 500_000
@@ -992,7 +994,11 @@ def _vote(doc: Doc, key: str, group: list[_Candidate], person_surnames: set[str]
         # own context does not confirm (the small model often tags unfamiliar cities
         # PERSON), but decides between place and organisation only on a tie. A small
         # town's name is as often a surname or a word: then it only breaks ties.
-        add("place", 0.5 if weak_place else loose_person + 0.5, "gazetteer")
+        # A large city is read as an organisation or a group only by the small model's
+        # mistake ("an operation in Aleppo" tagged NORP, "Kharkiv" ORG): it outweighs those too.
+        large = not weak_place and (place.kind != "city" or (place.population or 0) >= _LARGE_CITY)
+        misread = sum(1 for c in group if c.type in ("organization", "group") and not c.forced) if large else 0
+        add("place", 0.5 if weak_place else loose_person + misread + 0.5, "gazetteer")
     elif _call("gazetteer", "country_for_demonym", text):
         add("group", len(group) + 0.5, "demonym")  # "Greeks", "Israeli" read as names
     elif key in person_surnames and " " not in key:
