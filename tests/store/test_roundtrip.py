@@ -15,6 +15,7 @@ from newsgraph.records import (
     Event,
     Mention,
     Paragraph,
+    Participation,
     Quantity,
     Quote,
     Removal,
@@ -85,6 +86,9 @@ events = st.builds(
     quad_class=st.none() | st.integers(1, 4),
     latitude=number,
 )
+participations = st.builds(
+    Participation, text, text, offset, offset, text, st.sampled_from(["sentence", "story", "none"])
+)
 stances = st.builds(
     Stance, text, text, st.sampled_from(["support", "oppose", "neutral"]), offset, offset, maybe_text, cue=maybe_text
 )
@@ -108,6 +112,7 @@ documents = st.builds(
     time_expressions=st.lists(timexes, max_size=2),
     quantities=st.lists(quantities, max_size=2),
     events=st.lists(events, max_size=2),
+    participations=st.lists(participations, max_size=2),
     stances=st.lists(stances, max_size=2),
     source_text=maybe_text,
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from newsgraph.extract.entities import extract_entities
 from newsgraph.extract.events import extract_events
+from newsgraph.extract.events.participants import extract_participations
 from newsgraph.extract.quantities import extract_quantities
 from newsgraph.extract.quotes import extract_quotes
 from newsgraph.extract.stances import extract_stances
@@ -43,6 +44,9 @@ EXTRACTORS: dict[str, Extractor] = {
     "quantities": Extractor("quantities", frozenset({"parse", "entities"}), "quantities", extract_quantities),
     "quotes": Extractor("quotes", frozenset({"parse", "tags", "entities"}), "quotes", extract_quotes),
     "events": Extractor("events", frozenset({"parse", "tags", "entities"}), "events", extract_events, configured=True),
+    "participations": Extractor(
+        "participations", frozenset({"parse", "tags", "entities"}), "participations", extract_participations
+    ),
     "stances": Extractor("stances", frozenset({"parse", "tags", "entities"}), "stances", extract_stances),
 }
 

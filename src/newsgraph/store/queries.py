@@ -46,6 +46,7 @@ class _Sources:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._maps: dict[str, OffsetMap] = {}
+        self._texts: dict[str, tuple[str, list[tuple[int, int]]]] = {}
 
     def offsets(self, article_id: str) -> OffsetMap:
         if article_id not in self._maps:
@@ -53,6 +54,16 @@ class _Sources:
             segments = json.loads(layout)["offset_map"] if layout else []
             self._maps[article_id] = OffsetMap([tuple(s) for s in segments])
         return self._maps[article_id]
+
+    def sentence(self, article_id: str, offset: int) -> str:
+        """The sentence of the cleaned text around ``offset``."""
+        if article_id not in self._texts:
+            (row,) = self.store.fetch("SELECT text, layout FROM articles WHERE id = ?", (article_id,))
+            spans = [(s["start"], s["end"]) for s in json.loads(row["layout"] or "{}").get("sentences", [])]
+            self._texts[article_id] = (row["text"], spans)
+        text, spans = self._texts[article_id]
+        start, end = next(((a, b) for a, b in spans if a <= offset < b), (offset, offset))
+        return text[start:end]
 
     def entry(self, row: Row) -> Item:
         start, end = row["start_char"], row["end_char"]
@@ -313,7 +324,7 @@ def events(
 def timeline(
     store: Store, subject: str, since: str | None = None, until: str | None = None, limit: int = 200
 ) -> list[Item]:
-    """Events and statements of an actor, or about a topic, in date order across articles.
+    """Events, actions and statements of an actor, or about a topic, in date order across articles.
 
     ``subject`` is an actor when it names one (any alias), else a topic: statements whose text
     matches it (full text) and events whose sentence holds all its words.
@@ -337,10 +348,46 @@ def timeline(
         item["type"] = "event"
         item["text"] = item.pop("sentence")
         items.append(item)
+    if ids:
+        items.extend(_actions(store, ids, sources, items, since, until))
     for quote in said:
         items.append({"type": "statement", **quote})
     items.sort(key=lambda i: (i["date"] or "9999", i["sources"][0]["published"] or "", i["sources"][0]["start"]))
     return items[:limit]
+
+
+def _actions(
+    store: Store, ids: list[str], sources: _Sources, events: list[Item], since: str | None, until: str | None
+) -> list[Item]:
+    """What the actors take part in beyond coded events: "made its maiden flight", "was delivered"."""
+    rows = store.fetch(
+        f"SELECT p.*, {_ARTICLE_COLUMNS}, e.name AS actor_name FROM participations p"
+        " JOIN articles a ON a.id = p.article_id LEFT JOIN entities e ON e.id = p.actor_id"
+        f" WHERE p.actor_id IN {_in(ids)} ORDER BY a.seq, p.pos",
+        ids,
+    )
+    coded = {(s["article_id"], e["text"]) for e in events for s in e["sources"]}
+    items: list[Item] = []
+    for row, found in _group(rows, lambda r: (r["actor_id"], r["event"].lower(), r["date"]), sources):
+        sentence = sources.sentence(row["article_id"], row["start_char"])
+        if (row["article_id"], sentence) in coded:
+            continue  # the sentence's coded event says it already
+        day = None if row["date"].startswith("XXXX") else row["date"]
+        if (since and (day or "") < since) or (until and day and day > until):
+            continue
+        items.append(
+            {
+                "type": "action",
+                "date": day,
+                "date_from": row["date_from"],
+                "source": row["actor_name"] or row["entity"],
+                "source_id": row["actor_id"],
+                "event": row["event"],
+                "text": sentence,
+                "sources": found,
+            }
+        )
+    return items
 
 
 # -- stances, search ---------------------------------------------------------------------------------

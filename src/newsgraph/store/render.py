@@ -75,7 +75,7 @@ COLUMNS: dict[str, list[_Column]] = {
         ("date", lambda i: i["date"] or ""),
         ("", lambda i: i["type"]),
         ("who", lambda i: i.get("speaker") or i.get("source") or ""),
-        ("what", lambda i: _short(i["text"])),
+        ("what", lambda i: _short(f"{i['event']}: {i['text']}" if i.get("event") else i["text"])),
         ("sources", _sources),
     ],
     "stances": [

@@ -14,7 +14,18 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.records import Document, Entity, Event, Mention, Quantity, Quote, Role, Stance, TimeExpression
+from newsgraph.records import (
+    Document,
+    Entity,
+    Event,
+    Mention,
+    Participation,
+    Quantity,
+    Quote,
+    Role,
+    Stance,
+    TimeExpression,
+)
 
 Row = dict[str, Any]
 
@@ -39,6 +50,7 @@ FACT_TABLES: tuple[FactTable, ...] = (
     FactTable("time_expressions", TimeExpression, "time_expressions"),
     FactTable("quantities", Quantity, "quantities"),
     FactTable("events", Event, "events", {"source_actor_id": "source_entity", "target_actor_id": "target_entity"}),
+    FactTable("participations", Participation, "participations", {"actor_id": "entity"}),
     FactTable("stances", Stance, "stances", {"holder_actor_id": "holder_entity"}),
 )
 

@@ -26,7 +26,7 @@ from typing import Literal
 Dialect = Literal["sqlite", "postgres"]
 
 #: The schema version this code writes; :data:`MIGRATIONS` brings a database up to it.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _TYPES: dict[Dialect, dict[str, str]] = {
     # SQLite's REAL is a 64-bit float; PostgreSQL's REAL is 32-bit, which would not round-trip.
@@ -296,9 +296,30 @@ class Migration:
         return [s.strip() for s in script.split(";") if s.strip()]
 
 
+#: What each actor takes part in: the material of its timeline.
+_V2_TABLES = """
+CREATE TABLE participations (
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    pos INTEGER NOT NULL,
+    entity TEXT NOT NULL,
+    event TEXT NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    date_from TEXT,
+    actor_id TEXT REFERENCES entities (id),
+    extra TEXT,
+    PRIMARY KEY (article_id, pos)
+);
+CREATE INDEX participations_actor ON participations (actor_id);
+"""
+
 #: Numbered migrations, applied in order, each in its own transaction. Never edit a released
 #: one: add the next number (new record fields become new nullable columns).
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "articles, actors and facts; full-text search", _V1_TABLES, _V1_FTS),)
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "articles, actors and facts; full-text search", _V1_TABLES, _V1_FTS),
+    Migration(2, "participations: what each actor takes part in", _V2_TABLES, {}),
+)
 
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL)"
 
@@ -315,6 +336,7 @@ DATA_TABLES: tuple[str, ...] = (
     "time_expressions",
     "quantities",
     "events",
+    "participations",
     "stances",
 )
 
@@ -326,7 +348,8 @@ def column_types(table: str) -> dict[str, str]:
     """Column -> kind (``text``, ``int``, ``float``, ``blob``) of a table, from the DDL above."""
     kinds = {"TEXT": "text", "INTEGER": "int", "{bigint}": "int", "{float}": "float", "{blob}": "blob"}
     out: dict[str, str] = {}
-    body = _V1_TABLES.split(f"CREATE TABLE {table} (", 1)[1].split(");", 1)[0]
+    tables = "".join(m.tables for m in MIGRATIONS)
+    body = tables.split(f"CREATE TABLE {table} (", 1)[1].split(");", 1)[0]
     for line in body.splitlines():
         parts = line.strip().strip(",").split()
         if len(parts) >= 2 and parts[1] in kinds:

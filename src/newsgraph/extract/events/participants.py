@@ -13,13 +13,12 @@ its sentence nearest to it, else by the story's date (the lead's date, else the 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.records import Document, TimeExpression
+from newsgraph.records import Document, Participation, TimeExpression
 
 
 def _words(*lines: str) -> frozenset[str]:
@@ -46,17 +45,10 @@ _EVENT_NOUNS = _words(
 )
 
 
-@dataclass(slots=True)
-class Participation:
-    entity: str
-    #: The predicate: a verb or an event noun.
-    event: str
-    start: int
-    end: int
-    #: ``YYYY-MM-DD`` with ``XX`` for what is unknown.
-    date: str
-    #: "sentence": a time expression of its sentence; "story": the story's date (:func:`story_date`).
-    date_from: Literal["sentence", "story", "none"]
+def extract_participations(doc: Doc, document: Document) -> list[Participation]:
+    """What every named entity of the article takes part in (the extractor)."""
+    named = [e.id for e in document.entities if any(m.kind == "name" for m in e.mentions)]
+    return participations(doc, document, named)
 
 
 def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> list[Participation]:
