@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import text_of
 from newsgraph.extract.entities import gazetteer
-from newsgraph.extract.entities.identity import fold, name_key, person_key, product_key, same_person, surname
+from newsgraph.extract.entities.identity import (
+    fold,
+    name_key,
+    organization_core,
+    person_key,
+    product_key,
+    same_person,
+    surname,
+)
 from newsgraph.extract.entities.mentions import NameMention
 from newsgraph.extract.entities.nominals import find_nominals
 from newsgraph.extract.entities.titles import Title
@@ -109,6 +117,8 @@ _PRODUCT_NOMINALS = {
     "missile",
     "product",
 }
+#: Things that name a financial instrument: "the index" after "the FTSE 100".
+_FINANCIAL_NOMINALS = {"index", "average", "indicator", "benchmark"}
 #: Pronouns and what they may refer to. Subject "he"/"she" as before; possessives and
 #: objects, "it"/"its" for organisations and products, plural and first-person plural
 #: pronouns for organisations (news copy says "Airbus have said they", "We ..." in a
@@ -167,11 +177,21 @@ def _joins(cluster: Cluster, mention: NameMention, key: str) -> bool:
     if cluster.type == "product":  # "Boeing 787", "787 Dreamliner" and "the Dreamliner"
         words = product_key(mention.text)
         return any(words & product_key(m.text) for m in cluster.names)
+    if cluster.type == "financial":  # "the Dow", "the Dow Jones" and "the Dow Jones Industrial Average"
+        mine = name_key(mention.text).split()
+        for m in cluster.names:
+            theirs = name_key(m.text).split()
+            shorter = min(len(mine), len(theirs))
+            if mine[:shorter] == theirs[:shorter] or (mention.text.isupper() and _initials(m.text) == mention.text):
+                return True
+        return False
     if cluster.type == "organization":
         text = mention.text.strip()
+        core = organization_core(text)
         return any(
             (text.isupper() and len(text) >= 2 and _initials(m.text) == text)
             or (m.text.isupper() and len(m.text) >= 2 and _initials(text) == m.text)
+            or (core and organization_core(m.text) == core)  # "Apple" and "Apple Inc."
             for m in cluster.names
         )
     return False
@@ -203,7 +223,11 @@ def cluster_names(names: list[NameMention], text: str | None = None) -> list[Clu
     """
     acronyms = _bracketed_acronyms(names, text) if text is not None else {}
     clusters: list[Cluster] = []
-    order = sorted(range(len(names)), key=lambda i: (-(len(person_key(names[i].text)) > 1), names[i].start))
+    # An acronym in brackets goes with the full names, so that the same acronym in a
+    # headline before the expansion ("GM posts loss ... General Motors (GM)") joins it too.
+    order = sorted(
+        range(len(names)), key=lambda i: (-(len(person_key(names[i].text)) > 1 or i in acronyms), names[i].start)
+    )
     assigned: dict[int, Cluster] = {}
     for i in order:
         mention = names[i]
@@ -396,8 +420,9 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
     )
     people = {id(c) for c in clusters if c.type == "person"}
     orgs = {id(c) for c in clusters if c.type == "organization"}
-    things = orgs | {id(c) for c in clusters if c.type == "product"}
+    things = orgs | {id(c) for c in clusters if c.type in ("product", "financial")}
     products = {id(c) for c in clusters if c.type == "product"}
+    financial = {id(c) for c in clusters if c.type == "financial"}
     named_tokens = {i for c in clusters for m in c.names for i in range(m.token_start, m.token_end)}
     # Where two names are coordinated ("Israel and the US"): a "they" soon after means both.
     groups = sorted(
@@ -438,8 +463,8 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
                 add(cluster, token.idx, title.end, "nominal", token.i, False)
         elif lower in ("the", "this", "that") and token.dep_ == "det":
             head = _description_head(doc, token)
-            if head is None:
-                continue
+            if head is None or head.i in named_tokens:
+                continue  # "the Bank of Canada", "the United Kingdom": a name, not a description
             noun = head.lower_
             accept: set[int] = set()
             if noun in _PLACE_NOMINALS:
@@ -458,6 +483,8 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
                 accept = orgs
             elif noun in _PRODUCT_NOMINALS:
                 accept = products
+            elif noun in _FINANCIAL_NOMINALS:
+                accept = financial
             if accept:
                 cluster = _antecedent(anchors, token.idx, sentence, accept, prefer_subject=False)
                 if cluster is not None:

@@ -67,6 +67,34 @@ def similar_given_names(a: str, b: str) -> bool:
     return Levenshtein.normalized_similarity(a, b) >= GIVEN_NAME_SIMILARITY
 
 
+#: Words a company's name carries or drops at will: legal forms ("Apple Inc.", "Chrysler
+#: LLC", "Fiat SpA") and the generic words of a maker's full name ("Ford Motor Company",
+#: "Apple Computer", "Chrysler Group"). English business usage, not a list of companies.
+_CORPORATE_WORDS = frozenset(
+    re.split(
+        r"\s+",
+        """inc incorporated corp corporation co company cos companies llc llp ltd limited plc spa sa ag nv bv gmbh se
+        kg oy ab asa group holding holdings motor motors computer computers""",
+    )
+)
+
+
+def organization_core(name: str) -> str:
+    """An organisation's name without its trailing legal form and generic company words:
+    "Ford Motor Company" → "ford", "Apple Inc." → "apple", "General Motors Corporation" →
+    "general motors" ("Motors" stays when nothing else would), "Apple Corps" → "apple corps".
+
+    Two names of one article or of two articles with the same core are one company; the
+    empty string when the name is nothing but such words.
+    """
+    words = _PUNCT.sub(" ", fold(name_key(name)).replace(".", "")).split()
+    while len(words) > 1 and words[-1] in _CORPORATE_WORDS:
+        words.pop()
+    if len(words) == 1 and words[0] in _CORPORATE_WORDS:
+        return ""
+    return " ".join(words)
+
+
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two person names can denote one person: same surname, compatible given names.
 
@@ -161,6 +189,12 @@ class EntityIndex:
     def resolve(self, entity_type: str, name: str, aliases: list[str] | tuple[str, ...] = ()) -> str:
         names = [name, *(a for a in aliases if not is_description(a))]
         keys = [fold(name_key(n)) for n in names if name_key(n)]
+        if entity_type == "organization":  # "Apple Inc." in one article, "Apple" in the next
+            keys += [core for core in map(organization_core, names) if core and core not in keys]
+        elif entity_type == "financial":  # "the Dow" and "the Dow Jones Industrial Average"
+            for key in list(keys):
+                words = key.split()
+                keys += [p for k in range(1, len(words)) if (p := " ".join(words[:k])) not in keys]
         found = self._find(entity_type, keys)
         if found is None:
             found = entity_id(entity_type, name)

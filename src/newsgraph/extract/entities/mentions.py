@@ -41,6 +41,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import column
+from newsgraph.extract.entities import business
+from newsgraph.extract.entities.identity import organization_core
 from newsgraph.extract.entities.titles import Title, find_titles, is_part_of_title, is_title_head
 
 #: spaCy labels kept as story entities, and the entity type each maps to. Numbers, money,
@@ -95,6 +97,11 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "jnr", "snr"})
 _ERAS = frozenset({"BC", "BCE", "AD", "CE", "B.C.", "A.D.", "B.C.E.", "C.E."})
 _CREDIT_CUES = frozenset({"credit", "credits", "photo", "photos", "photograph", "picture", "image", "courtesy", "file"})
 _DASHES = frozenset({"-", "–", "—", "--"})
+#: Legal forms that end a company's name ("Chrysler LLC", "Fiat SpA"); the model often
+#: reads them as a name of their own.
+#: A time of day before a time zone's abbreviation: "0800", "16:00", "4pm", "12:00".
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}|\d{1,2}(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_LEGAL_FORMS = _words("inc corp co llc llp ltd plc spa ag nv bv gmbh sa")
 _CALENDAR = _words(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december"""
@@ -167,6 +174,8 @@ class _Candidate:
     forced: str | None = None  # a type the mention's own context fixes (a title before a name)
     person_cue: bool = False  # "X, who", "X was born", "X ... his": said of people only
     place_cue: bool = False  # "in X", "near X": said of places
+    financial_cue: bool = False  # "the X index", "X fell 300 points": said of stock indices
+    product_cue: bool = False  # "the X line", "X users", "unveiled the X": said of products
 
 
 # --- optional knowledge sources ------------------------------------------------------------
@@ -252,6 +261,9 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
     ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in LABEL_TYPES]
     merged: list[tuple[int, int, str]] = []
     for ts, te, label in ents:
+        if merged and merged[-1][1] == ts and doc[ts:te].text.replace(".", "").lower() in _LEGAL_FORMS:
+            merged[-1] = (merged[-1][0], te, "ORG")  # "Chrysler" + "LLC": one company's name
+            continue
         if merged and label == "ORG" and merged[-1][2] == "ORG":
             between = [t.lower_ for t in doc[merged[-1][1] : ts]]
             if between in (["of"], ["in"], ["for"], ["of", "the"], ["in", "the"], ["for", "the"]) and _cap(doc[ts]):
@@ -361,6 +373,8 @@ def _not_story(doc: Doc, ts: int, te: int, label: str) -> bool:
     window = doc[max(0, ts - 4) : ts]
     if any(t.text == ":" for t in window) and any(t.lower_ in _CREDIT_CUES for t in window):
         return True
+    if te - ts == 1 and text.isupper() and ts > 0 and _CLOCK.fullmatch(doc[ts - 1].text):
+        return True  # "at 0800 UTC", "16:00 GMT": a time zone after a time of day
     # "CAIRO (Reuters) -": the agency of a dateline.
     return (
         label == "ORG"
@@ -401,8 +415,8 @@ def _code_of(token: Token) -> tuple[str, bool] | None:
         return text[:-1] if text.endswith("s") else text, False
     if _DIGIT_CODE.fullmatch(text):
         bare = text[:-1] if text.endswith("s") else text
-        if bare.isdigit() and len(bare) == 4 and 1000 <= int(bare) <= 2099:
-            return None  # a year
+        if bare.isdigit() and len(bare) == 4 and (1000 <= int(bare) <= 2099 or bare[0] == "0"):
+            return None  # a year, or a time of day ("0800 UTC")
         return bare, True
     return None
 
@@ -575,6 +589,8 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
     candidates = _without_overlaps(candidates)
     lower_words = {t for t in column(doc, "ORTH") if t.islower()}
     candidates.extend(_products(doc, candidates, lower_words))
+    if tagged and doc.has_annotation("DEP"):
+        candidates = _indices(doc, candidates)
     for c in candidates:
         _mark(covered, c.ts, c.te)
 
@@ -586,10 +602,40 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
     names = bytearray(len(doc))
     for c in candidates:
         _mark(names, c.ts, c.te)
+    parsed = tagged and doc.has_annotation("DEP")
     for c in candidates:
         c.person_cue = c.label not in ("NORP", "EVENT") and _person_cue(doc, c.te, names)
         c.place_cue = _place_cue(doc, c.ts, c.te)
+        if parsed and c.type not in ("place", "group", "event"):
+            c.financial_cue = business.financial_cue(doc, c.ts, c.te)
+            c.product_cue = business.product_cue(doc, c.ts, c.te)
     return _merge_place_pairs(doc, _typed(doc, candidates))
+
+
+#: Entity labels whose words cannot be part of a stock index's name ("the UK's FTSE 100").
+_NOT_INDEX_LABELS = frozenset({"GPE", "LOC", "NORP", "PERSON", "DATE", "TIME", "MONEY", "PERCENT"})
+
+
+def _indices(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Stock index names (:func:`business.index_spans`) replace the candidates they overlap
+    (the model's "FTSE" + "100", or "FTSE 100" read as a product); places stay."""
+    lowers = column(doc, "LOWER")
+    if not any(w in business.INDEX_WORDS or w in ("points", "average", "composite") for w in lowers):
+        return candidates
+    blocked = bytearray(len(doc))
+    for ent in doc.ents:
+        if ent.label_ in _NOT_INDEX_LABELS:
+            _mark(blocked, ent.start, ent.end)
+    for c in candidates:
+        if c.type in ("place", "group", "person"):
+            _mark(blocked, c.ts, c.te)
+    spans = business.index_spans(doc, lowers, blocked)
+    if not spans:
+        return candidates
+    kept = [c for c in candidates if not any(c.ts < te and ts < c.te for ts, te in spans)]
+    kept += [_Candidate(ts, te, "context", "financial", "financial") for ts, te in spans]
+    kept.sort(key=lambda c: c.ts)
+    return kept
 
 
 def _merge_place_pairs(doc: Doc, mentions: list[NameMention]) -> list[NameMention]:
@@ -930,12 +976,16 @@ def _typed(doc: Doc, candidates: list[_Candidate]) -> list[NameMention]:
     order = sorted(groups, key=lambda k: -k.count(" "))
     decided: dict[str, tuple[str, str]] = {}
     person_surnames: set[str] = set()
+    # Cores of names written as a company's ("Apple Inc.", "Ford Motor Company"): such a name
+    # is the maker, even where a product word follows it ("Apple computers", "Ford cars").
+    companies = {core for key in groups if (core := organization_core(key)) and core != key}
     for key in order:
         group = groups[key]
-        winner, source = _vote(doc, key, group, person_surnames)
+        winner, source = _vote(doc, key, group, person_surnames, companies)
         decided[key] = (winner, source)
         if winner == "person" and " " in key:
             person_surnames.add(key.rsplit(" ", 1)[1])
+    _business_types(doc, groups, decided, companies)
     mentions = []
     for c in candidates:
         winner, source = decided[_key(doc, c.ts, c.te)]
@@ -961,7 +1011,72 @@ def _head_word(doc: Doc, ts: int, te: int) -> str:
     return doc[te - 1].lower_
 
 
-def _vote(doc: Doc, key: str, group: list[_Candidate], person_surnames: set[str]) -> tuple[str, str]:
+def _business_types(
+    doc: Doc, groups: dict[str, list[_Candidate]], decided: dict[str, tuple[str, str]], companies: set[str]
+) -> None:
+    """Types that follow from other names of the article: a short form of an index is the
+    index ("the Dow" after "the Dow Jones Industrial Average"), and a maker's name followed
+    by a model's is the model ("Ford Taurus" where "Ford" is the company)."""
+    indices = [key.split() for key, (kind, _) in decided.items() if kind == "financial"]
+    makers = companies | {key for key, (kind, _) in decided.items() if kind == "organization" and " " not in key}
+    for key, (kind, _) in list(decided.items()):
+        words = key.split()
+        shorter = any(len(w) > len(words) and w[: len(words)] == words for w in indices)
+        if kind in ("organization", "product") and shorter:
+            decided[key] = ("financial", "context")
+        elif (
+            kind == "organization"
+            and 1 < len(words) <= 3
+            and words[0] in makers
+            and _model_words(doc, groups[key][0])
+            and _model_evidence(doc, groups, decided, key)
+        ):
+            decided[key] = ("product", "context")
+
+
+#: Words after a maker's name that make the pair a company's name, not a model's: "Apple
+#: Corps", "Ford Foundation", "Boeing Capital", "GM Europe".
+_NOT_MODEL_WORDS = _words("corps capital credit financial international worldwide global europe")
+
+
+def _model_evidence(
+    doc: Doc, groups: dict[str, list[_Candidate]], decided: dict[str, tuple[str, str]], key: str
+) -> bool:
+    """Whether "Ford Taurus" is a model's name and not a company's of two words ("Northrop
+    Grumman"): the model's name stands alone elsewhere ("the Taurus"), the model labels it a
+    product, or its context says so; a company the actor dictionaries list never is."""
+    group = groups[key]
+    rest = " ".join(key.split()[1:])
+    if _organisation_code(_call("actors", "known_actor", doc[group[0].ts : group[0].te].text)):
+        return False
+    if rest in decided:
+        return decided[rest][0] == "product"  # "Grumman" alone, a company: "Northrop Grumman" is one too
+    if any(c.product_cue for c in group):
+        return True
+    return rest in {e.text.lower() for e in doc.ents if e.label_ == "PRODUCT"}
+
+
+def _model_words(doc: Doc, c: _Candidate) -> bool:
+    """Whether the words after the first of a name read as a model's name: capitalised words
+    that are no organisation head, legal form, place or title ("Taurus", "Five Hundred")."""
+    rest = doc[c.ts + 1 : c.te]
+    if any(not (_cap(t) and t.is_alpha) for t in rest):
+        return False
+    words = {t.lower_ for t in rest}
+    if words & (_ORGANIZATION_HEADS | _LEGAL_FORMS | _NOT_MODEL_WORDS | _PLACE_HEADS | _EVENT_HEADS):
+        return False
+    if organization_core(doc[c.ts : c.te].text) != " ".join(t.lower_ for t in doc[c.ts : c.te]):
+        return False  # "Ford Motor", "Apple Computer": generic company words
+    return _place(rest.text) is None and not any(is_title_head(t.text) for t in rest)
+
+
+def _vote(
+    doc: Doc,
+    key: str,
+    group: list[_Candidate],
+    person_surnames: set[str],
+    companies: frozenset[str] | set[str] = frozenset(),
+) -> tuple[str, str]:
     """The type of one name and the strongest evidence beyond the model's labels that decided it."""
     weights: dict[str, float] = {}
     evidence: dict[str, tuple[float, str]] = {}
@@ -1022,6 +1137,16 @@ def _vote(doc: Doc, key: str, group: list[_Candidate], person_surnames: set[str]
             add("organization", loose_person + 0.5, "actor")
         elif code and any(c.type != "person" for c in group):
             add("organization", 0.5, "actor")
+    if any(c.financial_cue for c in group):
+        add("financial", len(group) + 1.0, "context")  # an index throughout the article
+    if business.product_shape(text):
+        add("product", len(group) + 0.5, "context")  # "iPod", "iTunes"
+    elif key not in companies and place is None:
+        cues = sum(1 for c in group if c.product_cue)
+        if cues:
+            # The small model reads unfamiliar product names as people or companies; the
+            # words around one mention say more than its labels elsewhere.
+            add("product", 2.0 * cues + 0.5, "context")
     first_type = first.forced or first.type
     winner = max(weights, key=lambda kind: (weights[kind], kind == first_type))
     return winner, evidence.get(winner, (0.0, "vote"))[1]
