@@ -28,6 +28,12 @@ def _entity(name: str, type_: str = "organization", aliases: tuple[str, ...] = (
         (_entity("Dreamliner", "product"), "Boeing 787 Dreamliner", True),
         (_entity("Boeing 777", "product"), "Boeing 787 Dreamliner", False),
         (_entity("Airlines"), "Singapore Airlines", False),
+        (_entity("General Motors"), "General Motors Corporation", True),
+        (_entity("General Motors Corp."), "General Motors", True),
+        (_entity("Nasdaq"), "NASDAQ composite", True),
+        (_entity("Dow Jones"), "Dow Jones Industrial Average", True),
+        (_entity("Motors"), "General Motors Corporation", False),
+        (_entity("Boeing"), "Boeing 777", False),  # a model number is not a designator
     ],
 )
 def test_is_target(entity, target, expected):
@@ -82,3 +88,42 @@ def test_the_leads_date_dates_the_story(run, pipeline):
     dates = {p.event: (p.date, p.date_from) for p in participations(doc, document, targets)}
     assert dates["unveiled"] == ("2007-07-08", "sentence")
     assert dates["says"] == ("2007-07-08", "story")  # no date of its own: the story's
+
+
+@pytest.mark.model
+def test_a_modal_happening_without_a_time_of_its_own_is_unplaced(run, pipeline):
+    text = (
+        "Airline weighs new routes\n\n"
+        "Ryanair opened a new base in Dublin on Monday.\n\n"
+        "Ryanair will add more routes. Ryanair could expand to Asia in 2009."
+    )
+    docs, _ = run([{"id": "modal", "text": text, "published": "2008-05-14"}])
+    document = docs[0]
+    targets = [e.id for e in document.entities if is_target(e, "Ryanair")]
+    assert targets
+    doc = pipeline.nlp(document.text)
+    remember_text(doc, document.text)
+    dates = {p.event: (p.date, p.date_from) for p in participations(doc, document, targets)}
+    assert dates["opened"][0] != "XXXX-XX-XX"  # asserted: dated by its sentence or the story
+    assert dates["add"] == ("XXXX-XX-XX", "none")  # "will add": no time given, not the story's date
+    assert dates["expand"] == ("2009-XX-XX", "sentence")  # a modal with its own time keeps it
+
+
+@pytest.mark.model
+def test_a_time_expression_dates_its_own_clause_not_another(run, pipeline):
+    text = (
+        "Boeing loses tanker contract\n\n"
+        "The Air Force awarded the tanker contract to Northrop Grumman in February.\n\n"
+        "When the Air Force chose Northrop on February 29, Boeing protested the decision.\n\n"
+        "Boeing built its first tanker in 1956 and delivered it in 1957."
+    )
+    docs, _ = run([{"id": "clause", "text": text, "published": "2008-03-12"}])
+    document = docs[0]
+    targets = [e.id for e in document.entities if is_target(e, "Boeing")]
+    assert targets
+    doc = pipeline.nlp(document.text)
+    remember_text(doc, document.text)
+    dates = {p.event: (p.date, p.date_from) for p in participations(doc, document, targets)}
+    assert dates["protested"] == ("2008-03-12", "story")  # February 29 dates the choice, not the protest
+    assert dates["built"] == ("1956-XX-XX", "sentence")
+    assert dates["delivered"] == ("1957-XX-XX", "sentence")  # its own time, though 1956 is nearer the subject

@@ -11,8 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from newsgraph.extract.entities.identity import fold
+from newsgraph.extract.entities.identity import fold, name_key
 from newsgraph.records import Entity
+
+#: Words a name may drop and still name the same thing: legal forms ("General Motors Corp.")
+#: and the kind of index a market index is ("NASDAQ composite", "Dow Jones Industrial Average").
+_DESIGNATORS = frozenset(
+    {"inc", "corp", "corporation", "co", "company", "plc", "ltd", "llc", "ag", "sa", "nv"}
+    | {"index", "composite", "average", "industrial", "industrials"}
+)
 
 
 class Dated(Protocol):
@@ -22,7 +29,8 @@ class Dated(Protocol):
 
 def is_target(entity: Entity, target: str) -> bool:
     """Whether ``entity`` is the actor named ``target``: by name or alias, by its initials, by a
-    name of several words that ends the target ("Air Force"), or for a product by its model
+    name of several words that ends the target ("Air Force"), by the name without legal forms or
+    index designators ("General Motors" for "General Motors Corp."), or for a product by its model
     ("A380" for "Airbus A380", "the Dreamliner" for "Boeing 787 Dreamliner")."""
     wanted = fold(target)
     names = {fold(entity.name), *(fold(a) for a in entity.aliases)}
@@ -33,6 +41,9 @@ def is_target(entity: Entity, target: str) -> bool:
     words = wanted.split()
     if len(words) < 2:
         return False
+    core = _core(target)
+    if any(_core(name) == core for name in names):
+        return True  # "General Motors" for "General Motors Corporation", "Nasdaq" for "NASDAQ composite"
     initials = "".join(w[0] for w in words)
     codes = {w for w in words if any(c.isdigit() for c in w)}
     for name in names:
@@ -46,6 +57,14 @@ def is_target(entity: Entity, target: str) -> bool:
         if entity.type == "product" and parts[-1:] == words[-1:]:
             return True  # "the Dreamliner"
     return False
+
+
+def _core(name: str) -> str:
+    """A name without its trailing designators ("the Nasdaq Composite Index" -> "nasdaq")."""
+    words = fold(name_key(name)).replace(",", " ").replace(".", " ").split()
+    while len(words) > 1 and words[-1] in _DESIGNATORS:
+        words.pop()
+    return " ".join(words)
 
 
 def order(items: Sequence[Dated]) -> list[int]:

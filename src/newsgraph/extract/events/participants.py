@@ -6,8 +6,10 @@ service in 2007"). This reads them off the dependency parse: the verb whose subj
 or prepositional object is a mention of the entity (names, descriptions and pronouns the
 entity layer resolved), the verbs conjoined with it or governed by it ("is expected to
 enter"), and the event noun the mention belongs to ("the A380's maiden flight", "the
-departure of the A380", "the A380 tour"). Each predicate is dated by the time expression of
-its sentence nearest to it, else by the story's date (the lead's date, else the publication date).
+departure of the A380", "the A380 tour"). Each predicate is dated by a time expression of
+its own clause or of a clause governing it, else by the story's date (the lead's date, else the
+publication date); a happening under a modal ("will enter", "could cut") with no time of its own
+is left unplaced.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def _words(*lines: str) -> frozenset[str]:
 
 #: Being and having are states, not happenings.
 _STATIVE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "having"})
+_MODALS = _words("will would shall should can could may might must 'll 'd wo ca")
 _NOUN_PREPS = frozenset({"of", "between", "with", "by", "from", "for", "against"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
 #: Verbs that carry no event of their own: the event is their complement ("is expected to enter").
@@ -160,16 +163,58 @@ def _date(
         for t in times
         if sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") and _calendar(t.value)
     ]
-    if dated:
-        nearest = min(dated, key=lambda t: min(abs(t.start - predicate.idx), abs(t.end - predicate.idx)))
-        return _calendar(nearest.value) or "XXXX-XX-XX", "sentence"
+    # A time expression dates the clause it is attached to: the predicate's own ("flew in April
+    # 2005"), else one governing it ("made its maiden flight on April 27"); one of another clause
+    # ("When the Air Force chose Northrop on February 29, Boeing protested") does not date it.
+    attached = [(rank, t) for t in dated if (rank := _attachment(predicate, t)) is not None]
+    if attached:
+        _, best = min(attached, key=lambda item: (item[0], _distance(predicate, item[1])))
+        return _calendar(best.value) or "XXXX-XX-XX", "sentence"
     if predicate.tag_.startswith("NN") or any(c.lower_ == "had" for c in predicate.children if c.dep_ == "aux"):
         # An undated noun ("the sales") or a past perfect ("had ordered") happened at some
         # time the article does not give: TimeLine leaves such events unplaced.
         return "XXXX-XX-XX", "none"
+    if _modal(predicate):
+        # "will enter service", "could cut jobs": a future or possible happening the article
+        # gives no time for has not happened on the story's date, so it cannot be placed.
+        return "XXXX-XX-XX", "none"
     if story:
         return story, "story"
     return "XXXX-XX-XX", "none"
+
+
+def _attachment(predicate: Token, time: TimeExpression) -> int | None:
+    """0 when ``time`` is attached to the predicate's own clause, 1 when to a clause governing
+    it, ``None`` when to another clause; 2 when the parse cannot tell (then it still counts)."""
+    span = predicate.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return 2
+    token = span.root
+    for _ in range(12):  # up to the first verb: the clause the time expression modifies
+        if token.i == predicate.i:
+            return 0
+        if token.tag_.startswith("VB") or token.head.i == token.i:
+            break
+        token = token.head
+    if token.i == predicate.i:
+        return 0
+    return 1 if any(a.i == token.i for a in predicate.ancestors) else None
+
+
+def _distance(predicate: Token, time: TimeExpression) -> int:
+    return min(abs(time.start - predicate.idx), abs(time.end - predicate.idx))
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a modal governs the verb or the verbs it complements or is conjoined with
+    ("will continue to enable us to develop": "develop" is as unasserted as "continue")."""
+    for _ in range(4):  # verb chains are short; the bound keeps a bad parse from walking far
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _calendar(value: str | None) -> str | None:
