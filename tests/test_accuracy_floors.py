@@ -92,8 +92,9 @@ def test_floor(gate, predictions, eval_dir):
         capture_output=True,
         text=True,
     )
-    # One JSON object (on one line or indented), possibly followed by the headline line.
-    metrics, _ = json.JSONDecoder().raw_decode(result.stdout.strip())
+    # One JSON object (on one line or indented), possibly between a table and the headline line.
+    stdout = result.stdout
+    metrics, _ = json.JSONDecoder().raw_decode(stdout[stdout.index("{") :])
     value = metrics
     for key in gate["metric"].split("/"):  # "by_suite/udp-gsr/events_root_f1": a nested figure
         value = value[key]

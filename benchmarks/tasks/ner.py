@@ -1,4 +1,4 @@
-"""TASK ner: PER/ORG/LOC name spans in single sentences (Universal NER, English PUD).
+"""TASK ner: PER/ORG/LOC name spans in single sentences (Universal NER English: PUD news and wiki, EWT web text).
 
 The benchmark labels people PER, organisations ORG and every kind of place LOC, and has no
 class for nationalities, groups or events, so newsgraph's entity types map to its labels
@@ -16,7 +16,7 @@ from newsgraph.pipeline import Pipeline
 
 from . import Predictor, Record
 
-FILES = ["dev.jsonl"]
+FILES = ["dev.jsonl", "dev_ewt.jsonl"]
 FIELDS = ["id", "text"]
 
 #: newsgraph entity type -> benchmark label.
