@@ -140,8 +140,12 @@ def _cue_text(doc: Doc, verb: Token) -> tuple[int, int]:
     return start, end
 
 
-def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | None = None) -> Frame | None:
+def verb_frame(
+    document: Document, verb: Token, cue: CueVerb, inside: _Inside | None = None, sentence: _Sentence | None = None
+) -> Frame | None:
     """The frame of a cue verb, or None when it has no attributable complement."""
+    if sentence is None:
+        sentence = _Sentence(verb.sent)
     found = _content(verb, cue)
     if found is None:
         found = _interjected(verb, cue, inside)
@@ -152,9 +156,9 @@ def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | 
     if kind == "interjected":
         span = _around(verb, head)
         kind = "clause"
-    span = (span[0], _loose_tail(head, span[1]))
+    span = (span[0], _loose_tail(head, span[1], sentence))
     if head.i > verb.i and kind == "clause":
-        span = (span[0], _to_sentence_end(verb, head, span[1]))
+        span = (span[0], _to_sentence_end(head, span[1], sentence))
     start, end = _trimmed(document.text, *span)
     if end <= start:
         return None
@@ -186,28 +190,20 @@ def verb_frame(document: Document, verb: Token, cue: CueVerb, inside: _Inside | 
     )
 
 
-def _loose_tail(head: Token, end: int) -> int:
+def _loose_tail(head: Token, end: int, sentence: _Sentence) -> int:
     """The content without a loose modifier set off by a comma at its end (", which ...")."""
-    doc = head.doc
-    last = head.right_edge
-    for token in head.subtree:
-        if token.dep_ != "relcl" or token.right_edge.i != last.i or token.i == head.i:
-            continue
-        first = token.left_edge
-        if first.i > head.i and doc[first.i - 1].text in (",", "--", "—", "–"):
-            return min(end, doc[first.i - 1].idx)
+    cut = sentence.cut(head)
+    if cut is not None and cut.left_edge.i > head.i:
+        return min(end, head.doc[cut.left_edge.i - 1].idx)
     return end
 
 
-def _to_sentence_end(verb: Token, head: Token, end: int) -> int:
-    """Cue-first reported speech runs to the end of its sentence ("X said A, but B")."""
-    sent = verb.sent
-    for token in verb.doc[head.right_edge.i + 1 : sent.end]:
-        if token.idx < end:
-            continue
-        if token.lower_ == "according" or (cue_verb(token.text) is not None and token.tag_.startswith("VB")):
-            return end
-    last = sent[-1]
+def _to_sentence_end(head: Token, end: int, sentence: _Sentence) -> int:
+    """Cue-first reported speech runs to the end of its sentence ("X said A, but B"),
+    unless another cue or "according to" follows the content."""
+    if sentence.next_stop(head.right_edge.i + 1):
+        return end
+    last = sentence.sent[-1]
     return max(end, last.idx + len(last))
 
 
@@ -226,8 +222,10 @@ def _reportable(verb: Token, kind: str, subject: Token | None) -> bool:
     return not (kind in ("object", "to") and verb.tag_ in _WEAK_OBJECT_TAGS)
 
 
-def according_frame(document: Document, according: Token, sent: Span) -> Frame | None:
+def according_frame(document: Document, according: Token, sent: Span | _Sentence) -> Frame | None:
     """ "According to X, CONTENT" / "CONTENT, according to X": the clause around the phrase."""
+    sentence = sent if isinstance(sent, _Sentence) else _Sentence(sent)
+    sent, root = sentence.sent, sentence.root
     to = next((c for c in according.rights if c.lower_ == "to"), None)
     if to is None:
         return None
@@ -238,14 +236,14 @@ def according_frame(document: Document, according: Token, sent: Span) -> Frame |
     phrase_end = according.right_edge.idx + len(according.right_edge)
     text = document.text
     # The clause the phrase modifies; the sentence when it hangs on the root.
-    clause = according.head if according.head.i != according.i else sent.root
+    clause = according.head if according.head.i != according.i else root
     lo, hi = _subtree_span(clause) if clause.dep_ != "ROOT" else (sent.start_char, sent.end_char)
     before = _trimmed(text, lo, phrase_start) if lo < phrase_start else (phrase_start, phrase_start)
     after = _trimmed(text, phrase_end, hi) if phrase_end < hi else (phrase_end, phrase_end)
     start, end = before if before[1] - before[0] >= after[1] - after[0] else after
     if end <= start:
         return None
-    head = according.head if according.head.i != according.i else sent.root
+    head = according.head if according.head.i != according.i else root
     return Frame(
         "according to", according.idx, to.idx + len(to), start, end, head.i, party(document, source), None, "according"
     )
@@ -291,18 +289,19 @@ def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> 
     inside = _Inside(quoted)
     frames: list[Frame] = []
     for sent in doc.sents:
+        sentence = _Sentence(sent)
         for token in sent:
             if inside(token.idx):
                 continue
             if token.lower_ == "according":
-                frame = according_frame(document, token, sent)
+                frame = according_frame(document, token, sentence)
             elif token.lower_ in CLAIM_NOUNS and token.tag_ in ("NN", "NNS"):
                 frame = noun_frame(document, token)
             else:
                 cue = cue_verb(token.text)
                 if cue is None or not token.tag_.startswith("VB"):
                     continue
-                frame = verb_frame(document, token, cue, inside)
+                frame = verb_frame(document, token, cue, inside, sentence)
             if frame is not None:
                 frames.append(frame)
     return frames
@@ -325,3 +324,76 @@ class _Inside:
         while self.i < len(spans) and spans[self.i][1] <= offset:
             self.i += 1
         return self.i < len(spans) and spans[self.i][0] <= offset
+
+
+class _Sentence:
+    """What the frames of one sentence share, each computed once for the sentence: its root,
+    where the next cue stands, and the loose modifiers that end each subtree. Walking a
+    subtree per cue instead is quadratic on chained reports ("A said that B said that ...")."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self._root: Token | None = None
+        self._stops: list[bool] | None = None
+        self._cuts: dict[int, Token | None] = {}
+
+    @property
+    def root(self) -> Token:
+        if self._root is None:
+            self._root = self.sent.root
+        return self._root
+
+    def next_stop(self, i: int) -> bool:
+        """Whether a cue verb or "according" stands at token ``i`` or after it in the sentence."""
+        if self._stops is None:
+            # stops[k]: a stop at sentence position k or later (one pass from the end).
+            stops = [False] * (len(self.sent) + 1)
+            for k in range(len(self.sent) - 1, -1, -1):
+                token = self.sent[k]
+                stop = token.lower_ == "according" or (token.tag_.startswith("VB") and cue_verb(token.text) is not None)
+                stops[k] = stop or stops[k + 1]
+            self._stops = stops
+        k = i - self.sent.start
+        return 0 <= k < len(self._stops) and self._stops[k]
+
+    def cut(self, head: Token) -> Token | None:
+        """The outermost relative clause set off by a comma that ends ``head``'s subtree.
+
+        Tokens whose subtree ends where ``head``'s does form a path down from ``head`` (its
+        right spine); each token's answer is its spine child, or its spine child's answer.
+        """
+        path: list[Token] = []
+        token = head
+        while token.i not in self._cuts:
+            path.append(token)
+            child = _spine_child(token)
+            if child is None:
+                self._cuts[token.i] = None
+                path.pop()
+                break
+            token = child
+        found = self._cuts[token.i]
+        below = token
+        for token in reversed(path):
+            if _loose_relcl(below):
+                found = below
+            self._cuts[token.i] = found
+            below = token
+        return self._cuts[head.i]
+
+
+def _spine_child(token: Token) -> Token | None:
+    """The child whose subtree ends where ``token``'s does, if the subtree does not end at ``token``."""
+    last = token.right_edge.i
+    if last == token.i:
+        return None
+    for child in reversed(list(token.rights)):
+        if child.right_edge.i == last:
+            return child
+    return None
+
+
+def _loose_relcl(token: Token) -> bool:
+    """A relative clause set off from what it modifies by a comma or dash."""
+    first = token.left_edge.i
+    return token.dep_ == "relcl" and first > 0 and token.doc[first - 1].text in (",", "--", "—", "–")
