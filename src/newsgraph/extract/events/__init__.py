@@ -12,6 +12,7 @@ Users' own PETRARCH-format dictionaries replace the bundled ones through
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,7 +33,7 @@ from newsgraph.extract.events.coder import (
     Coded,
     SentenceCoder,
     Transformation,
-    attached,
+    clause_path,
     compile_transformations,
     place_of,
 )
@@ -97,21 +98,66 @@ def extract_events(doc: Doc, document: Document, config: Config | None = None) -
     )
     coder = SentenceCoder(dictionaries.verbs, actors, _transformations(dictionaries.verbs))
     events: list[Event] = []
+    # Time expressions in text order and quotation spans, looked up by bisection per event
+    # (a scan of every one per event is quadratic in a long document).
+    times = sorted(
+        (t for t in document.time_expressions if t.type in ("DATE", "TIME") and t.value), key=lambda t: t.start
+    )
+    time_starts = [t.start for t in times]
+    quoted = _Spans([(q.start, q.end) for q in document.quotes if q.kind != "reported"])
     for sent in doc.sents:
         # Cheap pre-filter: a sentence without any verb or event noun has no event.
         if not any(t.tag_.startswith("VB") or t.tag_ == "NNS" or t.tag_ == "NN" for t in sent):
             continue
-        for coded in coder.code_sentence(sent):
-            events.append(_record(coded, sent, document))
+        coded_events = coder.code_sentence(sent)
+        if not coded_events:
+            continue
+        lo = bisect.bisect_left(time_starts, sent.start_char)
+        hi = bisect.bisect_left(time_starts, sent.end_char)
+        attachments = _attachments(doc, [t for t in times[lo:hi] if t.end <= sent.end_char])
+        for coded in coded_events:
+            events.append(_record(coded, sent, document, attachments, quoted.covers(coded.trigger.idx)))
     return events
 
 
-def _record(coded: Coded, sent: Span, document: Document) -> Event:
+class _Spans:
+    """Character spans (possibly nested or overlapping): does one cover an offset?"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self._starts = [m[0] for m in merged]
+        self._ends = [m[1] for m in merged]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
+def _attachments(doc: Doc, times: list[TimeExpression]) -> dict[int, list[TimeExpression]]:
+    """For each word, the time expressions (in text order) attached to its clause through it:
+    :func:`attached` read the other way, so that each event looks its dates up."""
+    out: dict[int, list[TimeExpression]] = {}
+    for expression in times:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in clause_path(span.root):
+            out.setdefault(i, []).append(expression)
+    return out
+
+
+def _record(
+    coded: Coded, sent: Span, document: Document, attachments: dict[int, list[TimeExpression]], quoted: bool
+) -> Event:
     trigger = coded.trigger
     # An event noun takes its verb's clause: "a conference he *gave* in Cairo on Thursday".
     clause = coded.anchor if coded.anchor is not None else trigger
-    date, date_from, future = _date(coded, sent, document)
-    quoted = any(q.start <= trigger.idx < q.end and q.kind != "reported" for q in document.quotes)
+    date, date_from, future = _date(coded, document, attachments)
     target = coded.target
     place = coded.place
     if place is None:
@@ -159,22 +205,15 @@ _CALENDAR = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 DateSource = Literal["sentence", "publication"]
 
 
-def _date(coded: Coded, sent: Span, document: Document) -> tuple[str | None, DateSource | None, bool]:
-    """The clause's date (a time expression attached to the trigger), else the publication date."""
-    doc = sent.doc
-    best: TimeExpression | None = None
-    for expression in document.time_expressions:
-        if expression.type not in ("DATE", "TIME") or not expression.value:
-            continue
-        if not (sent.start_char <= expression.start and expression.end <= sent.end_char):
-            continue
-        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
-        if span is None or not (
-            attached(span.root, coded.trigger) or (coded.anchor is not None and attached(span.root, coded.anchor))
-        ):
-            continue
-        best = expression
-        break
+def _date(
+    coded: Coded, document: Document, attachments: dict[int, list[TimeExpression]]
+) -> tuple[str | None, DateSource | None, bool]:
+    """The clause's date (the first time expression attached to the trigger or its anchor), else
+    the publication date."""
+    candidates = list(attachments.get(coded.trigger.i, ()))
+    if coded.anchor is not None:
+        candidates += attachments.get(coded.anchor.i, ())
+    best = min(candidates, key=lambda t: t.start) if candidates else None
     if best is not None and best.value:
         value = best.value[:10] if best.type == "TIME" else best.value
         published = document.published

@@ -34,7 +34,7 @@ from spacy.tokens import Span, Token
 from newsgraph.extract.entities.gazetteer import canonical_country_name
 from newsgraph.extract.events.actor_coder import Actor, ActorCoder
 from newsgraph.extract.events.composites import Transformation, compile_transformations, composite_code, negated_code
-from newsgraph.extract.events.patterns import best_pattern, verb_form
+from newsgraph.extract.events.patterns import WordIndex, best_pattern, verb_form
 from newsgraph.extract.events.status import SPEECH_HEADS, event_status
 from newsgraph.extract.events.syntax import (
     PASSIVE_SUBJECTS,
@@ -42,7 +42,8 @@ from newsgraph.extract.events.syntax import (
     PLACE_TYPES,
     agent_of,
     attached,
-    clause_between,
+    clause_path,
+    inner_arguments,
     is_passive,
     place_of,
     place_token,
@@ -60,6 +61,7 @@ __all__ = [
     "SentenceCoder",
     "Transformation",
     "attached",
+    "clause_path",
     "compile_transformations",
     "composite_code",
     "negated_code",
@@ -150,6 +152,8 @@ class SentenceCoder:
     verbs: VerbDictionary
     actors: ActorCoder
     transformations: list[Transformation] = field(default_factory=list)
+    #: The words of the document being coded, for pattern matching (built for its first verb).
+    index: WordIndex | None = None
 
     def code_sentence(self, sent: Span) -> list[Coded]:
         out: list[Coded] = []
@@ -262,7 +266,9 @@ class SentenceCoder:
             return []
         subject = subject_of(verb)
         passive = is_passive(verb)
-        match = best_pattern(self.verbs, form, verb, subject, self._is_actor)
+        if self.index is None or self.index.doc is not verb.doc:
+            self.index = WordIndex.of(verb.doc)
+        match = best_pattern(self.verbs, form, verb, subject, self._is_actor, self.index)
         pattern, found = match if match else (None, {})
         code = pattern.code if pattern is not None else form.code
         if code.empty:
@@ -419,14 +425,8 @@ class SentenceCoder:
         # An actor inside the object or a complement: "support to Israel", "lift sanctions on Iran";
         # not inside a clause of its own ("appreciates the fact that we stood against Hamas").
         for obj in [*objects, *(c for c in verb.children if c.dep_ == "xcomp")]:
-            for token in obj.subtree:
-                if (
-                    token.i == obj.i
-                    or token.dep_ not in ("pobj", "dobj")
-                    or (exclude is not None and token.i == exclude.i)
-                ):
-                    continue
-                if clause_between(token, obj):
+            for token in inner_arguments(obj):
+                if exclude is not None and token.i == exclude.i:
                     continue
                 found = self.actors.actors_of(token)
                 if found:

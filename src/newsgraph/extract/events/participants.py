@@ -14,6 +14,8 @@ is left unplaced.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable
 from datetime import date
 from typing import Literal
@@ -59,6 +61,21 @@ def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> l
     wanted = set(entity_ids)
     anchor = story_date(document)
     found: dict[tuple[str, int], Participation] = {}
+    # Sentences and their dated time expressions, looked up by position: ``Token.sent`` walks
+    # to the sentence's start, which is quadratic over a long unpunctuated text.
+    sentences = list(doc.sents)
+    sentence_starts = [s.start for s in sentences]
+    dated = sorted(
+        (t for t in document.time_expressions if t.type in ("DATE", "TIME") and _calendar(t.value)),
+        key=lambda t: t.start,
+    )
+    dated_starts = [t.start for t in dated]
+
+    def times_of(predicate: Token) -> list[TimeExpression]:
+        sentence = sentences[bisect.bisect_right(sentence_starts, predicate.i) - 1]
+        lo = bisect.bisect_left(dated_starts, sentence.start_char)
+        return dated[lo : bisect.bisect_left(dated_starts, sentence.end_char)]
+
     for entity in document.entities:
         if entity.id not in wanted:
             continue
@@ -69,7 +86,7 @@ def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> l
             for predicate in _predicates(span.root):
                 key = (entity.id, predicate.i)
                 if key not in found:
-                    date, date_from = _date(predicate, document.time_expressions, anchor)
+                    date, date_from = _date(predicate, times_of(predicate), anchor)
                     found[key] = Participation(
                         entity.id, predicate.text, predicate.idx, predicate.idx + len(predicate), date, date_from
                     )
@@ -152,17 +169,12 @@ def _eventive(token: Token) -> bool:
 
 
 def _date(
-    predicate: Token, times: list[TimeExpression], story: str | None
+    predicate: Token, dated: list[TimeExpression], story: str | None
 ) -> tuple[str, Literal["sentence", "story", "none"]]:
+    """The predicate's date from ``dated``, its sentence's calendar time expressions."""
     if predicate.dep_ in ("acl", "amod"):
         # "the planes built by Boeing", "a plan to assemble them": a description, not a dated happening
         return "XXXX-XX-XX", "none"
-    sentence = predicate.sent
-    dated = [
-        t
-        for t in times
-        if sentence.start_char <= t.start < sentence.end_char and t.type in ("DATE", "TIME") and _calendar(t.value)
-    ]
     # A time expression dates the clause it is attached to: the predicate's own ("flew in April
     # 2005"), else one governing it ("made its maiden flight on April 27"); one of another clause
     # ("When the Air Force chose Northrop on February 29, Boeing protested") does not date it.
@@ -198,7 +210,8 @@ def _attachment(predicate: Token, time: TimeExpression) -> int | None:
         token = token.head
     if token.i == predicate.i:
         return 0
-    return 1 if any(a.i == token.i for a in predicate.ancestors) else None
+    # Governing clauses are near; the bound keeps a long chain of clauses from a walk per time.
+    return 1 if any(a.i == token.i for a in itertools.islice(predicate.ancestors, 32)) else None
 
 
 def _distance(predicate: Token, time: TimeExpression) -> int:

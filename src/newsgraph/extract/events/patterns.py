@@ -2,39 +2,112 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import bisect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.events.syntax import PASSIVE_SUBJECTS, pobj_of
 from newsgraph.extract.events.verbs import Alternatives, Pattern, PrepPhrase, VerbDictionary, VerbForm
 
 
 @dataclass(slots=True)
-class _Region:
-    """Words around a verb for pattern matching: upper-case text → tokens."""
+class WordIndex:
+    """A document's words (upper-case text) and prepositions by position, built once per document.
 
-    words: dict[str, list[Token]]
-    preps: dict[str, list[Token]]
+    The words around a verb are its phrases' subtrees; copying them once per verb is quadratic in
+    a long sentence (a text without sentence punctuation is one sentence whose subtrees nest, and
+    430,000 such characters ran for minutes). A projective subtree is the contiguous range
+    between its edges, so a region is a few ranges and a word is found in them by bisection.
+    """
+
+    doc: Doc
+    upper: list[str]
+    is_prep: list[bool]
+    words: dict[str, list[int]]
+    preps: dict[str, list[int]]
+    #: Per token, whether its subtree is exactly the range between its edges.
+    contiguous: list[bool]
 
     @classmethod
-    def of(cls, tokens: Iterable[Token]) -> _Region:
-        words: dict[str, list[Token]] = {}
-        preps: dict[str, list[Token]] = {}
-        for token in tokens:
-            key = token.text.upper()
-            words.setdefault(key, []).append(token)
-            if token.dep_ in ("prep", "agent", "dative") or token.tag_ in ("IN", "TO"):
-                preps.setdefault(key, []).append(token)
-        return cls(words, preps)
+    def of(cls, doc: Doc) -> WordIndex:
+        upper = [t.text.upper() for t in doc]
+        is_prep = [t.dep_ in ("prep", "agent", "dative") or t.tag_ in ("IN", "TO") for t in doc]
+        words: dict[str, list[int]] = {}
+        preps: dict[str, list[int]] = {}
+        for i, key in enumerate(upper):
+            words.setdefault(key, []).append(i)
+            if is_prep[i]:
+                preps.setdefault(key, []).append(i)
+        # Subtree sizes bottom-up in one pass (heads before dependents by depth order).
+        heads = [t.head.i for t in doc]
+        depth = [-1] * len(doc)
+        for i in range(len(doc)):
+            path = []
+            j = i
+            while depth[j] < 0 and heads[j] != j:
+                path.append(j)
+                j = heads[j]
+            if depth[j] < 0:
+                depth[j] = 0
+            for k in reversed(path):
+                depth[k] = depth[heads[k]] + 1
+        size = [1] * len(doc)
+        for i in sorted(range(len(doc)), key=lambda k: -depth[k]):
+            if heads[i] != i:
+                size[heads[i]] += size[i]
+        contiguous = [size[t.i] == t.right_edge.i - t.left_edge.i + 1 for t in doc]
+        return cls(doc, upper, is_prep, words, preps, contiguous)
+
+    def runs(self, token: Token) -> list[tuple[int, int]]:
+        """``token``'s subtree as half-open ranges of positions, in order."""
+        if self.contiguous[token.i]:
+            return [(token.left_edge.i, token.right_edge.i + 1)]
+        return [(t.i, t.i + 1) for t in token.subtree]  # a non-projective parse (hand-built)
+
+
+@dataclass(slots=True)
+class _Region:
+    """Words around a verb for pattern matching: ranges of the document's positions."""
+
+    index: WordIndex
+    runs: list[tuple[int, int]]
+    _present: dict[tuple[str, str], bool] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return sum(end - start for start, end in self.runs)
+
+    def tokens(self, key: str, kind: str = "words", within: Token | None = None) -> Iterator[Token]:
+        """The region's tokens whose text is ``key`` (prepositions only, for ``kind="preps"``), in order."""
+        positions = (self.index.preps if kind == "preps" else self.index.words).get(key)
+        if not positions:
+            return
+        doc = self.index.doc
+        for start, end in self.runs:
+            if within is not None:
+                start, end = max(start, within.left_edge.i), min(end, within.right_edge.i + 1)
+            at = bisect.bisect_left(positions, start)
+            while at < len(positions) and positions[at] < end:
+                yield doc[positions[at]]
+                at += 1
+
+    def has(self, key: str, kind: str) -> bool:
+        found = self._present.get((key, kind))
+        if found is None:
+            found = self._present[(key, kind)] = next(self.tokens(key, kind), None) is not None
+        return found
+
+    def keys(self, kind: str) -> set[str]:
+        """The region's words (or prepositions): walks the region, for small ones."""
+        upper, is_prep = self.index.upper, self.index.is_prep
+        return {upper[i] for start, end in self.runs for i in range(start, end) if kind == "words" or is_prep[i]}
 
 
 def _match_noun(alternatives: Alternatives, region: _Region, within: Token | None = None) -> Token | None:
     for sequence in alternatives:
-        for head in region.words.get(sequence[-1], ()):
-            if within is not None and not (within.left_edge.i <= head.i <= within.right_edge.i):
-                continue
+        for head in region.tokens(sequence[-1], "words", within):
             if len(sequence) == 1 and head.dep_ == "compound":
                 continue  # a lone pattern word names a phrase head: "war" in "the war cabinet" is no war
             if len(sequence) == 1:
@@ -48,7 +121,7 @@ def _match_noun(alternatives: Alternatives, region: _Region, within: Token | Non
 
 def _match_prep(phrase: PrepPhrase, region: _Region, is_actor: Callable[[Token], bool] | None = None) -> Token | None:
     for sequence in phrase.prep:
-        for prep in region.preps.get(sequence[-1], ()):
+        for prep in region.tokens(sequence[-1], "preps"):
             if not phrase.nouns and is_actor is not None and prep.dep_ != "agent":
                 # A bare "(WITH)" stands for "with <an actor>" ("negotiate with Israel"); "mediated
                 # ... with support from the US" is no negotiation.
@@ -89,24 +162,24 @@ _POST_DEPS = frozenset(
 )
 
 
-def _post_tokens(verb: Token) -> list[Token]:
-    out: list[Token] = []
+def _post_region(verb: Token, index: WordIndex) -> _Region:
+    runs: list[tuple[int, int]] = []
     for child in verb.children:
         if (child.i > verb.i and child.dep_ in _POST_DEPS) or child.dep_ in ("dobj", "prt"):
-            out.extend(child.subtree)
+            runs.extend(index.runs(child))
     # A passive subject is the logical object: "the civilians ... were released".
     for child in verb.children:
         if child.dep_ in PASSIVE_SUBJECTS:
-            out.extend(child.subtree)
-    return out
+            runs.extend(index.runs(child))
+    return _Region(index, runs)
 
 
-def _pre_tokens(verb: Token, subject: Token | None) -> list[Token]:
-    out: list[Token] = []
+def _pre_region(verb: Token, subject: Token | None, index: WordIndex) -> _Region:
+    runs: list[tuple[int, int]] = []
     if subject is not None:
-        out.extend(subject.subtree)
-    out.extend(c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod"))
-    return out
+        runs.extend(index.runs(subject))
+    runs.extend((c.i, c.i + 1) for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg", "advmod"))
+    return _Region(index, runs)
 
 
 #: Per pattern, the words each of its elements may end in, and where they must occur. Keyed
@@ -160,8 +233,17 @@ def _block_index(patterns: list[Pattern]) -> tuple[dict[tuple[str, str], list[in
 def _cannot_match(pattern: Pattern, post: _Region, pre: _Region) -> bool:
     """A quick no: some element's last word is absent from the words around the verb. Most of a
     block's patterns fail this way, and set lookups decide it without walking the parse."""
-    keys = {"post words": post.words, "post preps": post.preps, "pre words": pre.words, "pre preps": pre.preps}
-    return any(words.isdisjoint(keys[where]) for words, where in _requirements(pattern))
+    regions = {"post": post, "pre": pre}
+    for words, where in _requirements(pattern):
+        side, kind = where.split()
+        region = regions[side]
+        if not any(region.has(word, kind) for word in words):
+            return True
+    return False
+
+
+#: Regions up to this many words are walked to find the patterns worth trying.
+_SMALL_REGION = 64
 
 
 def best_pattern(
@@ -170,24 +252,36 @@ def best_pattern(
     verb: Token,
     subject: Token | None,
     is_actor: Callable[[Token], bool] | None = None,
+    index: WordIndex | None = None,
 ) -> tuple[Pattern, dict[str, Token]] | None:
     """The most specific pattern of ``form``'s block that the words around ``verb`` match.
 
     ``is_actor`` tells whether a word heads an actor: a pattern's bare preposition must govern one.
+    ``index``: the document's :class:`WordIndex` (built here when not given).
     """
     patterns = verbs.patterns.get(form.block)
     if not patterns:
         return None
-    post = _Region.of(_post_tokens(verb))
-    pre = _Region.of(_pre_tokens(verb, subject))
+    if index is None or index.doc is not verb.doc:
+        index = WordIndex.of(verb.doc)
+    post = _post_region(verb, index)
+    pre = _pre_region(verb, subject, index)
     base = form.base.split()[-1] if form.base else ""
     best: tuple[Pattern, dict[str, Token]] | None = None
     anchored, free = _block_index(patterns)
     possible = set(free)
-    for where, region in (("post words", post.words), ("post preps", post.preps), ("pre words", pre.words)):
-        for word in region:
-            possible.update(anchored.get((where, word), ()))
-    possible.update(i for word in pre.preps for i in anchored.get(("pre preps", word), ()))
+    for side, region in (("post", post), ("pre", pre)):
+        # A small region is walked; a large one (a long sentence) is asked for each word instead.
+        small = region.size <= _SMALL_REGION
+        for kind in ("words", "preps"):
+            where = f"{side} {kind}"
+            if small:
+                for word in region.keys(kind):
+                    possible.update(anchored.get((where, word), ()))
+            else:
+                for (at, word), positions in anchored.items():
+                    if at == where and region.has(word, kind):
+                        possible.update(positions)
     # Patterns come largest first: the first match wins, unless a pattern of the same size
     # written for this very verb (its comment names it) matches too.
     for position, pattern in enumerate(patterns):

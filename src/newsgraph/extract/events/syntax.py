@@ -3,6 +3,7 @@ prepositional objects; noun phrase bounds and conjuncts; the place and clause a 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -97,20 +98,31 @@ def pobj_of(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
-def clause_between(token: Token, top: Token) -> bool:
-    """Whether a clause of its own stands between ``token`` and ``top`` (its ancestor): "the fact
-    *that we stood* against Hamas" and "the need *to evacuate* civilians" do; "assurances *sent by
-    Bree*" and "asked to help *lift* sanctions on Iran" do not."""
-    current = token.head
-    while current.i != top.i and current.head.i != current.i:
-        if current.tag_.startswith("VB") and (
-            current.dep_ in _CLAUSE_DEPS
-            or any(c.dep_ in _CLAUSE_MARKERS for c in current.children)
-            or (current.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children))
-        ):
-            return True
-        current = current.head
-    return False
+def inner_arguments(top: Token, limit: int = 256) -> list[Token]:
+    """The objects and prepositional objects below ``top`` with no clause of their own between
+    them and ``top``, in text order: "support *to Israel*", "asked to help lift sanctions *on
+    Iran*", "assurances sent by *Bree*"; not "the fact that we stood against *Hamas*" nor "the
+    need to evacuate *civilians*". Searched breadth-first from ``top`` and at most ``limit``
+    words deep into it, so that a long sentence costs each verb a bounded walk."""
+    found: list[Token] = []
+    queue = deque(top.children)
+    seen = 0
+    while queue and seen < limit:
+        token = queue.popleft()
+        seen += 1
+        if token.dep_ in ("pobj", "dobj"):
+            found.append(token)
+        if not _opens_clause(token):
+            queue.extend(token.children)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _opens_clause(token: Token) -> bool:
+    return token.tag_.startswith("VB") and (
+        token.dep_ in _CLAUSE_DEPS
+        or any(c.dep_ in _CLAUSE_MARKERS for c in token.children)
+        or (token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    )
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "csubj", "parataxis"})
@@ -145,16 +157,22 @@ _MOTION = frozenset(
 
 def attached(token: Token, trigger: Token) -> bool:
     """Whether ``token`` belongs to the clause of ``trigger`` (no other verb in between)."""
+    return trigger.i in clause_path(token)
+
+
+def clause_path(token: Token) -> list[int]:
+    """``token`` and the words above it up to the verb of its clause (at most 12): the triggers
+    ``token`` is :func:`attached` to."""
+    path = []
     current = token
     for _ in range(12):
-        if current.i == trigger.i:
-            return True
+        path.append(current.i)
         if current.head.i == current.i:
-            return False
+            break
         if current.i != token.i and current.tag_.startswith("VB") and current.dep_ not in ("aux", "auxpass"):
-            return False
+            break
         current = current.head
-    return False
+    return path
 
 
 def sentence_of(doc: Doc, start: int) -> Span:
