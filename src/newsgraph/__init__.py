@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.config import Config
 from newsgraph.errors import ErrorCode, InputError, NewsgraphError
-from newsgraph.pipeline import ArticleInput, ErrorHandler, Pipeline
 from newsgraph.records import SCHEMA_VERSION, Document
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import ArticleInput, ErrorHandler, Pipeline
 
 __version__ = "0.1.0"
 __all__ = [
@@ -30,8 +32,20 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    # The pipeline imports spaCy (about a second): load it only when asked for, so the CLI's
+    # help, queries and the web app's read pages start without it.
+    if name == "Pipeline":
+        from newsgraph.pipeline import Pipeline
+
+        return Pipeline
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
+
+
 @lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
+    from newsgraph.pipeline import Pipeline
+
     return Pipeline()
 
 

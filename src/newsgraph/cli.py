@@ -27,12 +27,11 @@ from newsgraph import __version__
 from newsgraph.config import Config
 from newsgraph.data import SAMPLE_SETS, sample_paths
 from newsgraph.errors import NewsgraphError
-from newsgraph.ingest import InputFailure, normalise_date, read_paths
-from newsgraph.ingest.readers import ERRORS_SUFFIX, SUFFIX_FORMATS
-from newsgraph.output import OutputFormat, write_documents
-from newsgraph.pipeline import Pipeline
 
+# Readers (trafilatura), the pipeline (spaCy) and the store are imported inside the commands
+# that use them, so --help and queries start in a fraction of a second.
 if TYPE_CHECKING:
+    from newsgraph.ingest import InputFailure
     from newsgraph.store import Store
 
 app = typer.Typer(
@@ -65,6 +64,8 @@ def main_options(
 def _check_date(value: str | None) -> str | None:
     if value is None:
         return None
+    from newsgraph.ingest.article import normalise_date
+
     try:
         return normalise_date(value)
     except NewsgraphError as exc:
@@ -136,6 +137,11 @@ def extract(
     """
     if fmt not in ("jsonl", "json", "text"):
         raise typer.BadParameter(f"{fmt!r} is not one of jsonl, json, text", param_hint="--format")
+    from newsgraph.ingest import read_paths
+    from newsgraph.ingest.readers import ERRORS_SUFFIX
+    from newsgraph.output import OutputFormat, write_documents
+    from newsgraph.pipeline import Pipeline
+
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
     config = Config(
         max_chars=max_chars,
@@ -228,6 +234,8 @@ def _progress(quiet: bool) -> Progress:
 
 def _count_articles(inputs: list[str | Path]) -> int | None:
     """Number of articles the inputs hold, when cheap to know (for the progress bar)."""
+    from newsgraph.ingest.readers import SUFFIX_FORMATS
+
     total = 0
     for item in inputs:
         path = Path(item)
@@ -325,6 +333,7 @@ def ingest(
     Each batch commits atomically: an interrupted ingest, run again, ends with the same database
     as an uninterrupted one. Articles that cannot be read are listed at the end; the rest go in.
     """
+    from newsgraph.pipeline import Pipeline
     from newsgraph.store.ingest import ingest as run_ingest
 
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
@@ -505,6 +514,46 @@ def report(db: DbOption = None) -> None:
 
     with _open_db(db) as store:
         print_report(store, db=db)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            metavar="TOKEN",
+            help="API token that writes (POST) need; required to take writes on any address but localhost.",
+            envvar="NEWSGRAPH_TOKEN",
+            show_envvar=True,
+        ),
+    ] = None,
+    max_body: Annotated[int, typer.Option(metavar="BYTES", help="Largest request body accepted.", min=1024)] = (
+        5 * 1024 * 1024
+    ),
+) -> None:
+    """Serve the HTTP API (/v1, documented at /docs) and the web UI over the knowledge base."""
+    try:
+        from newsgraph.serve import run
+    except ImportError as exc:
+        _fail(f"the web app needs its extra: pip install 'newsgraph[web]' ({exc})")
+    path = _open_db_path(db)
+    if host not in ("127.0.0.1", "::1", "localhost") and not token:
+        err.print(f"listening on {host} without --token: writes are refused", highlight=False, markup=False)
+    err.print(f"newsgraph serving {path} on http://{host}:{port}/ (API docs at /docs)", highlight=False, markup=False)
+    run(db, host=host, port=port, token=token, max_body=max_body)
+
+
+def _open_db_path(db: str | None) -> str:
+    """The knowledge base to serve, refused when it is a missing SQLite file."""
+    from newsgraph.store import sqlite_path
+
+    path = sqlite_path(db)
+    if path is not None and not path.exists():
+        _fail(f"no knowledge base at {path}: run 'newsgraph ingest --db {path}' first, or give --db")
+    return str(path) if path is not None else "the PostgreSQL database"
 
 
 def main() -> None:

@@ -24,9 +24,12 @@ class SQLiteStore(Store):
 
     dialect: Dialect = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.url = f"sqlite:///{self.path}"
+        if read_only:
+            self._open_reader()
+            return
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE), one per batch.
@@ -40,6 +43,18 @@ class SQLiteStore(Store):
             # fsync every commit for little gain here, since a lost last batch is re-ingested.
             connection.execute("PRAGMA synchronous = NORMAL")
         self.migrate()
+
+    def _open_reader(self) -> None:
+        """A read-only connection to an existing file: no migration, no write lock ever taken.
+
+        The web app opens one per worker thread; memory-mapped reads and a larger page cache
+        keep its list pages fast.
+        """
+        uri = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, timeout=60.0, check_same_thread=False)
+        super().__init__(connection)
+        connection.execute("PRAGMA mmap_size = 268435456")
+        connection.execute("PRAGMA cache_size = -32000")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
