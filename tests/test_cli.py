@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -11,6 +15,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+import newsgraph
 from newsgraph import __version__
 from newsgraph.cli import app
 from newsgraph.ingest import content_id
@@ -314,3 +319,92 @@ def test_queries_on_a_missing_database_fail_without_creating_it(tmp_path, comman
     assert result.exit_code == 1
     assert "no knowledge base at" in result.output and "newsgraph ingest" in result.output
     assert not db.exists()
+
+
+# ---------------------------------------------------------------------------- what a user meets
+
+
+@pytest.mark.parametrize(
+    "command", [[], ["extract"], ["ingest"], ["query", "events"], ["timeline"], ["actors"], ["serve"], ["report"]]
+)
+def test_help_shows_real_metavars_and_loads_no_pipeline(command):
+    # The console script's entry point (main), in a fresh process: what a user runs.
+    code = (
+        "import sys\nfrom newsgraph.cli import main\nsys.argv = ['newsgraph', *sys.argv[1:], '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED' if 'newsgraph.pipeline' in sys.modules or 'spacy' in sys.modules else 'LIGHT')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *command],
+        capture_output=True,
+        text=True,
+        # The child imports the newsgraph under test, wherever the tests run from.
+        env={**os.environ, "COLUMNS": "120", "PYTHONPATH": str(Path(newsgraph.__file__).parents[1])},
+        check=True,
+    )
+    assert result.stdout.rstrip().endswith("LIGHT")
+    assert "Usage:" in result.stdout
+    assert not re.search(r"<(str|bool|int|path|list\[\w+\])[^>]*>", result.stdout), result.stdout
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli-kb") / "kb.db"
+    result = CliRunner().invoke(app, ["ingest", "--sample", "seed", "--db", str(db), "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["actors", "Blinken"],
+        ["query", "quotes", "--speaker", "Blinken"],
+        ["query", "events", "--actor", "Blinken", "--code", "04", "--place", "Cairo"],
+        ["search", "Rafah"],
+        ["timeline", "Blinken"],
+        ["stances", "operation in Rafah"],
+        ["discrepancies"],
+    ],
+)
+def test_every_query_command_takes_json_and_finds_the_readme_examples(seed_db, command):
+    as_json = invoke(*command, "--db", seed_db, "--json")
+    assert as_json.exit_code == 0, as_json.output
+    found = json.loads(as_json.output)
+    if command[0] != "discrepancies":
+        assert found, f"{command} found nothing"
+        tsv = invoke(*command, "--db", seed_db, "--format", "tsv")
+        lines = tsv.output.splitlines()
+        assert len(lines) == len(found) + 1 and all("\t" in line for line in lines)
+
+
+def test_piped_tables_do_not_wrap_at_80_columns(seed_db):
+    result = invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db)
+    assert max(len(line) for line in result.output.splitlines()) > 100
+    narrow = invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db, "--width", "60")
+    assert max(len(line) for line in narrow.output.splitlines()) <= 60
+
+
+def test_ingest_lists_skipped_files_and_skips_its_own_output(tmp_path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "bridge.txt").write_text(ARTICLE, encoding="utf-8")
+    (articles / "notes.csv").write_text("a,b\n", encoding="utf-8")
+    extracted = invoke("extract", articles / "bridge.txt", "-o", articles / "out.jsonl", "-q")
+    assert extracted.exit_code == 0, extracted.output
+    db = tmp_path / "kb.db"
+    result = invoke("ingest", articles, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert re.search(r"skipped \S*notes\.csv: not an article file", result.output)
+    assert re.search(r"skipped \S*out\.jsonl: newsgraph output", result.output)
+    assert "1 articles stored" in result.output
+    explicit = invoke("ingest", articles / "out.jsonl", "--db", db)
+    assert "newsgraph output" in explicit.output and "0 articles stored" in explicit.output
+
+
+def test_report_counts_articles_without_a_publication_date(tmp_path):
+    (tmp_path / "undated.txt").write_text(ARTICLE, encoding="utf-8")
+    db = tmp_path / "kb.db"
+    assert invoke("ingest", tmp_path / "undated.txt", "--db", db, "-q").exit_code == 0
+    report = invoke("report", "--db", db)
+    assert "1 article without a publication date" in report.output

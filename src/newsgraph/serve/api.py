@@ -94,13 +94,13 @@ def require_write(
     if app_state.writes_allowed_without_token:
         return
     if app_state.token is None or not token_matches(app_state.token, authorization, x_api_token):
-        raise ApiError(401, ErrorCode.E104)
+        raise ApiError(401, ErrorCode.E016)
 
 
 def _item(payload: AnalyzeRequest) -> dict[str, Any]:
     item = {k: v for k, v in payload.model_dump().items() if v is not None}
     if "text" not in item and "html" not in item:
-        raise ApiError(400, ErrorCode.E101, detail="give the article as 'text' or 'html'")
+        raise ApiError(400, ErrorCode.E013, detail="give the article as 'text' or 'html'")
     if "published" in item:
         item["published"] = _date(item["published"], "published")
     return item
@@ -128,7 +128,7 @@ def add_articles(
 
     items = payload if isinstance(payload, list) else [payload]
     if not items:
-        raise ApiError(400, ErrorCode.E101, detail="the list of articles is empty")
+        raise ApiError(400, ErrorCode.E013, detail="the list of articles is empty")
     raws: list[Any] = []
     failed: dict[int, NewsgraphError] = {}
     slots: list[int | None] = []
@@ -179,7 +179,7 @@ def list_articles(
 def _article_id(store: Store, article_id: str) -> str:
     found = browse.resolve_article(store, article_id)
     if found is None:
-        raise ApiError(404, ErrorCode.E103, kind="article", id=article_id)
+        raise ApiError(404, ErrorCode.E015, kind="article", id=article_id)
     return found
 
 
@@ -212,7 +212,7 @@ def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
         else []
     )
     if not found:
-        raise ApiError(404, ErrorCode.E103, kind="actor", id=actor_id)
+        raise ApiError(404, ErrorCode.E015, kind="actor", id=actor_id)
     actor = found[0]
     actor["quotes_said"] = queries.quotes(store, speaker=actor_id, limit=200)
     actor["events"] = queries.events(store, actor=actor_id, limit=200)

@@ -93,15 +93,15 @@ def create_app(
             for p in problems[:5]
         )
         if _wants_html(request):
-            return pages.error_page(request, status, ErrorCode.E101.format(detail=detail))
-        return JSONResponse(error_body(status, ErrorCode.E101, detail=detail), status_code=status)
+            return pages.error_page(request, status, ErrorCode.E013.format(detail=detail))
+        return JSONResponse(error_body(status, ErrorCode.E013, detail=detail), status_code=status)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Any:
         if exc.status_code == 404:
-            code, fields = ErrorCode.E103, {"kind": "page", "id": request.url.path}
+            code, fields = ErrorCode.E015, {"kind": "page", "id": request.url.path}
         else:
-            code, fields = ErrorCode.E101, {"detail": str(exc.detail)}
+            code, fields = ErrorCode.E013, {"detail": str(exc.detail)}
         if _wants_html(request):
             return pages.error_page(request, exc.status_code, code.format(**fields))
         return JSONResponse(error_body(exc.status_code, code, **fields), status_code=exc.status_code)

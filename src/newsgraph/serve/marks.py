@@ -39,6 +39,8 @@ class Segment:
     label: str
     anchor: str | None = None
     highlighted: bool = False
+    #: The first highlighted segment carries the page's ``#hl`` anchor.
+    highlight_anchor: bool = False
 
 
 def _span(document: Document, start: int, end: int) -> dict[str, int]:
@@ -237,6 +239,7 @@ def paragraphs(document: Document, facts: list[Fact], highlight: tuple[int, int]
     by_start = sorted(facts, key=lambda f: f.start)
     starts = [f.start for f in by_start]
     out = []
+    anchored = False
     for para in paras:
         segments = []
         i = bisect.bisect_left(points, para.start)
@@ -257,6 +260,8 @@ def paragraphs(document: Document, facts: list[Fact], highlight: tuple[int, int]
                     highlighted=bool(highlight and highlight[0] <= a and b <= highlight[1]),
                 )
             )
+            if segments[-1].highlighted and not anchored:
+                segments[-1].highlight_anchor = anchored = True
         out.append({"kind": para.kind, "segments": segments})
     return out
 

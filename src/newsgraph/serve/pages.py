@@ -231,5 +231,5 @@ def search_page(
             results.append({**row, "runs": highlighted_snippet(texts.get(row["article_id"], ""), q)})
         quotes = queries.quotes(store, about=q, limit=20)
     elif q is not None and q.strip():
-        raise ApiError(400, ErrorCode.E101, detail="search needs at least one word")
+        raise ApiError(400, ErrorCode.E013, detail="search needs at least one word")
     return render(request, "search.html", q=q or "", results=results, quotes=quotes)

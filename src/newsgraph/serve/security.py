@@ -89,7 +89,7 @@ class LimitsAndHeaders:
         await self.app(scope, receive, send_with_headers)
 
     async def _refuse(self, send: Any, size: int) -> None:
-        body = json.dumps(error_body(413, ErrorCode.E102, size=f"{size:,}", limit=f"{self.max_body:,}")).encode()
+        body = json.dumps(error_body(413, ErrorCode.E014, size=f"{size:,}", limit=f"{self.max_body:,}")).encode()
         await send(
             {
                 "type": "http.response.start",

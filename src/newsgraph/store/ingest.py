@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsgraph.ingest import InputFailure, RawArticle, read_paths
+from newsgraph.ingest.readers import SkipHandler
 from newsgraph.pipeline import Pipeline
 from newsgraph.records import Document
 from newsgraph.store.base import IngestReport, Store
@@ -41,11 +42,13 @@ def ingest(
     published: str | None = None,
     on_error: Callable[[InputFailure], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_skip: SkipHandler | None = None,
 ) -> IngestReport:
     """Analyse and store ``inputs`` (paths as for ``newsgraph extract``, or raw articles).
 
     ``on_error`` gets each input that could not be read or analysed (the ingest goes on);
-    ``on_progress(n)`` is called as ``n`` more inputs are done (stored, skipped or failed).
+    ``on_progress(n)`` is called as ``n`` more inputs are done (stored, skipped or failed);
+    ``on_skip(path, reason)`` gets each file that is not read (not an article, newsgraph's output).
     """
     pipeline = pipeline or Pipeline()
     report = IngestReport()
@@ -63,7 +66,7 @@ def ingest(
             on_error(failure)
 
     def new_articles() -> Iterator[RawArticle | InputFailure]:
-        for item in _raw_articles(inputs, pipeline.config.max_chars):
+        for item in _raw_articles(inputs, pipeline.config.max_chars, on_skip):
             if isinstance(item, InputFailure):
                 yield item
                 continue
@@ -97,10 +100,10 @@ def ingest(
 
 
 def _raw_articles(
-    inputs: Iterable[str | Path | RawArticle | InputFailure], max_chars: int
+    inputs: Iterable[str | Path | RawArticle | InputFailure], max_chars: int, on_skip: SkipHandler | None
 ) -> Iterator[RawArticle | InputFailure]:
     for item in inputs:
         if isinstance(item, RawArticle | InputFailure):
             yield item
         else:
-            yield from read_paths([item], max_chars)
+            yield from read_paths([item], max_chars, on_skip)

@@ -14,7 +14,9 @@ from newsgraph.store import queries
 from newsgraph.store.base import Store
 
 Item = dict[str, Any]
-Format = Literal["table", "json"]
+Format = Literal["table", "json", "tsv"]
+#: Table width when the output is not a terminal (rich would otherwise wrap at 80 columns).
+PIPED_WIDTH = 200
 
 
 def _short(text: str | None, width: int = 90) -> str:
@@ -95,12 +97,27 @@ def write_json(value: Any, out: TextIO | None = None) -> None:
     (out or sys.stdout).write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
 
 
-def print_items(kind: str, items: Sequence[Item], fmt: Format, out: TextIO | None = None) -> None:
-    """Print query results as a table (``kind`` picks the columns) or as JSON."""
+def _tsv_cell(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def print_items(
+    kind: str, items: Sequence[Item], fmt: Format, out: TextIO | None = None, width: int | None = None
+) -> None:
+    """Print query results as a table (``kind`` picks the columns), as JSON or as TSV."""
     if fmt == "json":
         write_json(list(items), out)
         return
-    console = Console(file=out, highlight=False)
+    if fmt == "tsv":
+        stream = out or sys.stdout
+        stream.write("\t".join(name or "type" for name, _ in COLUMNS[kind]) + "\n")
+        for item in items:
+            stream.write("\t".join(_tsv_cell(get(item)) for _, get in COLUMNS[kind]) + "\n")
+        return
+    stream = out or sys.stdout
+    if width is None and not stream.isatty():
+        width = PIPED_WIDTH
+    console = Console(file=out, highlight=False, width=width)
     if not items:
         console.print(f"no {kind} found")
         return
@@ -151,6 +168,14 @@ def print_report(store: Store, out: TextIO | None = None, db: str | None = None)
         f"[bold]{counts['articles']:,} articles[/] ({stories:,} stories), {counts['entities']:,} actors,"
         f" {counts['quotes']:,} quotes, {counts['events']:,} events, {counts['quantities']:,} quantities"
     )
+    undated = int(store.scalar("SELECT COUNT(*) FROM articles WHERE published IS NULL") or 0)
+    if undated:
+        # Their events and quotes have no date to place them on a timeline.
+        console.print(
+            f"{undated:,} article{'s' if undated != 1 else ''} without a publication date"
+            " (give one with --published, or a date in the input): their timeline dates stay blank",
+            markup=False,
+        )
     top = queries.actors(store, limit=8)
     people = queries.actors(store, entity_type="person", limit=50)
     console.rule("Most covered actors")
