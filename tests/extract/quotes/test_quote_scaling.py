@@ -43,3 +43,27 @@ def test_chained_reports_walk_each_subtree_once(nlp, monkeypatch):
     assert [(q.kind, q.speaker) for q in quotes] == [("reported", "Ann")]
     assert quotes[0].text.startswith("that Bob said that") and quotes[0].text.endswith("the river rose")
     assert steps <= len(doc)
+
+
+@pytest.mark.model
+def test_many_quote_marks_in_one_sentence_look_only_near_each_quote(nlp, monkeypatch):
+    from newsgraph.extract.quotes import beside
+
+    marks = ("“", "”", '"', "''", "«", "»", "„")
+    words = [f"{marks[(i * 3) % 7]}{_NAMES[i % 5]}" + (" said" if i % 4 == 0 else "") for i in range(1200)]
+    text = " ".join(words)
+    doc = nlp(text)
+    assert len(doc) / len(list(doc.sents)) > 100  # long sentences: the shape that was quadratic
+    looked = 0
+    speech_cue = beside.speech_cue
+
+    def counted(token):
+        nonlocal looked
+        looked += 1
+        return speech_cue(token)
+
+    monkeypatch.setattr(beside, "speech_cue", counted)
+    quotes = extract_quotes(doc, _document(text))
+    assert quotes and all(q.text == text[q.start : q.end] for q in quotes)
+    # Each quote looks at the words within reach of it, not at the whole sentence.
+    assert looked <= 10 * len(quotes)

@@ -24,11 +24,14 @@ words ("endorsed Clinton") is a stance, not reported speech, and only links quot
 
 from __future__ import annotations
 
+import bisect
+import itertools
+
 from spacy.tokens import Doc
 
-from newsgraph.extract.quotes.beside import beside
+from newsgraph.extract.quotes.beside import cue_beside
 from newsgraph.extract.quotes.context import by_context, introduced_pronouns
-from newsgraph.extract.quotes.layout import Attribution, Layout, is_fragment
+from newsgraph.extract.quotes.layout import Attribution, is_fragment, layout
 from newsgraph.extract.quotes.marks import MarkSpan, find_marks
 from newsgraph.extract.quotes.reported import Frame, find_frames
 from newsgraph.records import Document, Quote, QuoteKind
@@ -53,31 +56,32 @@ def extract_quotes(doc: Doc, document: Document) -> list[Quote]:
     marks = find_marks(text, paragraphs)
     frames = find_frames(doc, document, [(m.outer_start, m.outer_end) for m in marks])
     frames = _outermost(frames)
-    sents = list(doc.sents)
-    layout = Layout(paragraphs, [p[0] for p in paragraphs], sents, [s.start_char for s in sents])
-    sent_starts = layout.sent_starts
+    where = layout(doc, text, paragraphs, marks)
 
     links: list[Attribution | None] = [None] * len(marks)
     # Frames that are a direct quote's frame, to the quote's index (the quote's speaker may be
     # refined below, and a frame with unquoted words around the quote is mixed speech too).
     used: dict[int, list[int]] = {}
+    contents = _Contents(frames)
     for n, mark in enumerate(marks):
-        link = _by_content(mark, frames)
+        link = contents.find(mark)
         if link is None:
-            link = beside(doc, document, mark, marks, sents, sent_starts)
+            link = cue_beside(doc, document, mark, where)
         if link is not None:
             links[n] = link
             if link.how == "content":
                 used.setdefault(id(link.frame), []).append(n)
-    by_context(doc, document, marks, links, layout)
-    introduced_pronouns(doc, document, marks, links, layout)
+    # After the quotes' own cues: a transcript label taken out of a quote changes its words.
+    fragments = [is_fragment(doc, mark) for mark in marks]
+    by_context(doc, document, marks, links, fragments, where)
+    introduced_pronouns(doc, document, marks, links, where)
 
     quotes: list[Quote] = []
     quoted_parts: list[Quote] = []  # one per mark
-    for mark, link in zip(marks, links, strict=True):
+    for mark, link, fragment in zip(marks, links, fragments, strict=True):
         frame = link.frame if link else None
         kind: QuoteKind = "direct"
-        if link is None or link.how == "inside" or is_fragment(doc, mark):
+        if link is None or link.how == "inside" or fragment:
             kind = "partial"
         quoted_parts.append(_quote(document, mark.start, mark.end, kind, frame))
         if kind == "partial" and link is not None and link.how == "beside":
@@ -88,7 +92,7 @@ def extract_quotes(doc: Doc, document: Document) -> list[Quote]:
     for frame in frames:
         if not frame.reportable:
             continue
-        inner = [m for m in marks if m.outer_start < frame.content_end and frame.content_start < m.outer_end]
+        inner = where.quoted.overlapping(frame.content_start, frame.content_end)
         quoted = sum(min(m.end, frame.content_end) - max(m.start, frame.content_start) for m in inner)
         carried = id(frame) in used or quoted >= _DIRECT_SHARE * (frame.content_end - frame.content_start)
         if carried and not _words_outside(text, frame.content_start, frame.content_end, inner):
@@ -176,15 +180,37 @@ def _outermost(frames: list[Frame]) -> list[Frame]:
     """Drop frames whose cue lies inside another frame's content (one attribution per passage),
     unless the inner frame is an absolute clause with a source of its own ("X said ..., with Y
     stating ...")."""
+    # Frames by where their content starts, with the two widest reaches so far (and whose):
+    # a cue is inside some other content when a content starting before it reaches past it.
+    order = sorted(frames, key=lambda f: f.content_start)
+    starts = [f.content_start for f in order]
+    reach: list[tuple[int, int, int]] = []  # (widest end, its frame's position, second widest end)
+    best, who, second = -1, -1, -1
+    for k, frame in enumerate(order):
+        if frame.content_end > best:
+            best, who, second = frame.content_end, k, best
+        elif frame.content_end > second:
+            second = frame.content_end
+        reach.append((best, who, second))
+    position = {id(f): k for k, f in enumerate(order)}
     kept = []
     for frame in frames:
-        if any(
-            other is not frame
-            and other.content_start <= frame.cue_start < other.content_end
-            and not _other_source(frame, other)
-            for other in frames
-        ):
-            continue
+        k = bisect.bisect_right(starts, frame.cue_start) - 1
+        if k >= 0:
+            best, who, second = reach[k]
+            widest = second if who == position[id(frame)] else best
+            if frame.absolute:
+                # Rare: look at each content around the cue for another source.
+                inside = any(
+                    other is not frame
+                    and other.content_start <= frame.cue_start < other.content_end
+                    and not _other_source(frame, other)
+                    for other in order[: k + 1]
+                )
+            else:
+                inside = widest > frame.cue_start
+            if inside:
+                continue
         kept.append(frame)
     return kept
 
@@ -198,16 +224,34 @@ def _other_source(inner: Frame, outer: Frame) -> bool:
     return speaker.entity != outer.speaker.entity or speaker.name != outer.speaker.name
 
 
-def _by_content(mark: MarkSpan, frames: list[Frame]) -> Attribution | None:
-    """The frame whose content is this quote (direct) or holds it (partial, mixed speech)."""
-    best: Attribution | None = None
-    for frame in frames:
-        overlap = min(mark.end, frame.content_end) - max(mark.start, frame.content_start)
-        if overlap <= 0:
-            continue
-        content = frame.content_end - frame.content_start
-        if overlap >= _DIRECT_SHARE * content:
-            return Attribution(frame, "content")
-        if mark.start >= frame.content_start - 2 and mark.end <= frame.content_end + 2:
-            best = Attribution(frame, "inside")
-    return best
+class _Contents:
+    """The frames by where their content starts, to find those a quote overlaps without
+    looking at every frame of the article."""
+
+    def __init__(self, frames: list[Frame]) -> None:
+        self.frames = frames
+        self.order = sorted(range(len(frames)), key=lambda n: frames[n].content_start)
+        self.starts = [frames[n].content_start for n in self.order]
+        self.reach = list(itertools.accumulate((frames[n].content_end for n in self.order), max))
+
+    def find(self, mark: MarkSpan) -> Attribution | None:
+        """The frame whose content is this quote (direct) or holds it (partial, mixed speech)."""
+        overlapping = []
+        k = bisect.bisect_left(self.starts, mark.end) - 1
+        while k >= 0 and self.reach[k] > mark.start:
+            n = self.order[k]
+            if self.frames[n].content_end > mark.start:
+                overlapping.append(n)
+            k -= 1
+        best: Attribution | None = None
+        for n in sorted(overlapping):  # in the order of the cues, as found
+            frame = self.frames[n]
+            overlap = min(mark.end, frame.content_end) - max(mark.start, frame.content_start)
+            if overlap <= 0:
+                continue
+            content = frame.content_end - frame.content_start
+            if overlap >= _DIRECT_SHARE * content:
+                return Attribution(frame, "content")
+            if mark.start >= frame.content_start - 2 and mark.end <= frame.content_end + 2:
+                best = Attribution(frame, "inside")
+        return best

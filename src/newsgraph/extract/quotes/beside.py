@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.extract.quotes.attribution import addressee_of, party, subject_of
 from newsgraph.extract.quotes.cues import cue_verb
-from newsgraph.extract.quotes.layout import Attribution
+from newsgraph.extract.quotes.layout import Attribution, Layout, Quoted
 from newsgraph.extract.quotes.marks import MarkSpan
 from newsgraph.extract.quotes.reported import Frame
 from newsgraph.records import Document
@@ -23,6 +24,11 @@ _LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s+")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 #: Characters between a quote's end and a speech verb after it: ``…,” Prime Minister X said``.
 CUE_GAP = 80
+#: Characters a speaker's words may take between a quote and the verb after them.
+_SUBJECT_REACH = 200
+#: No verb is longer: tokens starting this far before the gap may still end inside it.
+_LONGEST_VERB = 40
+_DOUBLE_MARKS = '“”„‟«»"'
 
 
 def speech_cue(token: Token) -> bool:
@@ -33,11 +39,11 @@ def speech_cue(token: Token) -> bool:
     return token.tag_.startswith("VB")
 
 
-def _verb_frame(document: Document, verb: Token, marks: list[MarkSpan], mark: MarkSpan) -> Frame:
+def _verb_frame(document: Document, verb: Token, quoted: Quoted, mark: MarkSpan) -> Frame:
     """A frame for a speech verb standing beside a quote ("…,” he said)."""
     cue = cue_verb(verb.text)
     subject = subject_of(verb)
-    if subject is not None and any(m.start <= subject.idx < m.end for m in marks):
+    if subject is not None and quoted.in_words(subject.idx):
         subject = None  # the parser took quoted words for the subject
     if subject is None and verb.idx >= mark.outer_end:
         subject = _name_after_quote(verb, mark)
@@ -51,10 +57,9 @@ def _verb_frame(document: Document, verb: Token, marks: list[MarkSpan], mark: Ma
     return Frame(document.text[start:end], start, end, start, end, verb.i, speaker, addressee, "beside")
 
 
-def beside(
-    doc: Doc, document: Document, mark: MarkSpan, marks: list[MarkSpan], sents: list[Span], sent_starts: list[int]
-) -> Attribution | None:
+def cue_beside(doc: Doc, document: Document, mark: MarkSpan, layout: Layout) -> Attribution | None:
     """A speech verb in the quote's sentence, outside any quote: before it (“X said: …”) or after."""
+    sents, sent_starts = layout.sents, layout.sent_starts
     first = max(0, bisect.bisect_right(sent_starts, mark.start) - 1)
     last = max(0, bisect.bisect_right(sent_starts, max(mark.start, mark.end - 1)) - 1)
     # The sentence after the quote when the quote ends its sentence: “…,” / he said.
@@ -64,15 +69,13 @@ def beside(
     best: tuple[int, Token] | None = None
     # “…,” X barked: after a quote that ends on a comma (or ? !) any verb with a subject attributes it.
     open_ended = document.text[mark.end - 1 : mark.end] in (",", "?", "!")
-    for token in doc[lo:hi]:
-        if mark.outer_start <= token.idx < mark.outer_end:
-            continue
+    for token in _near(doc, mark, layout, lo, hi):
         any_verb = open_ended and token.idx >= mark.outer_end and token.tag_ in ("VBD", "VBZ")
         if not (speech_cue(token) or any_verb):
             continue
-        if any(m.outer_start <= token.idx < m.outer_end for m in marks):
+        if layout.quoted.in_marks(token.idx):
             continue
-        if _owns_elsewhere(token, mark, marks):
+        if _owns_elsewhere(token, mark, layout.quoted):
             continue
         if token.idx >= mark.outer_end:
             subject = subject_of(token)
@@ -84,7 +87,7 @@ def beside(
         else:
             gap = mark.outer_start - (token.idx + len(token))
             between = document.text[token.idx + len(token) : mark.outer_start]
-        if gap > CUE_GAP or any(c in between for c in '“”"'):
+        if gap > CUE_GAP or any(c in between for c in _DOUBLE_MARKS):
             continue
         linked = token.head.idx >= mark.start and token.head.idx < mark.end
         linked = linked or any(mark.start <= c.idx < mark.end for c in token.children)
@@ -97,7 +100,25 @@ def beside(
             best = (score, token)
     if best is None:
         return _signed(doc, document, mark)
-    return Attribution(_verb_frame(document, best[1], marks, mark), "beside")
+    return Attribution(_verb_frame(document, best[1], layout.quoted, mark), "beside")
+
+
+def _near(doc: Doc, mark: MarkSpan, layout: Layout, lo: int, hi: int) -> Iterator[Token]:
+    """The tokens of ``doc[lo:hi]`` that may be the quote's cue, in order: within ``CUE_GAP``
+    characters before the quote, or after it up to the next quotation mark (a speaker's words
+    before the verb reach at most ``_SUBJECT_REACH`` further). Only these can pass the tests
+    of :func:`cue_beside`; looking no further keeps an article's cost linear in its quotes."""
+    starts, marks = layout.token_starts, layout.double_marks
+    k = bisect.bisect_left(marks, mark.outer_start) - 1
+    before = max(mark.outer_start - CUE_GAP, marks[k] + 1 if k >= 0 else 0) - _LONGEST_VERB
+    k = bisect.bisect_left(marks, mark.outer_end)
+    after = mark.outer_end + CUE_GAP + _SUBJECT_REACH
+    if k < len(marks):
+        after = min(after, marks[k])
+    for i in range(max(lo, bisect.bisect_left(starts, before)), min(hi, bisect.bisect_left(starts, mark.outer_start))):
+        yield doc[i]
+    for i in range(max(lo, bisect.bisect_left(starts, mark.outer_end)), min(hi, bisect.bisect_right(starts, after))):
+        yield doc[i]
 
 
 def _name_after_quote(verb: Token, mark: MarkSpan) -> Token | None:
@@ -147,7 +168,7 @@ def _signed(doc: Doc, document: Document, mark: MarkSpan) -> Attribution | None:
     return None
 
 
-def _owns_elsewhere(verb: Token, mark: MarkSpan, marks: list[MarkSpan]) -> bool:
+def _owns_elsewhere(verb: Token, mark: MarkSpan, quoted: Quoted) -> bool:
     """The verb attributes something else: its complement lies away from the quote, or the
     quote is part of its subject ("3 percent of self-identified “liberals” said they ...").
 
@@ -162,6 +183,6 @@ def _owns_elsewhere(verb: Token, mark: MarkSpan, marks: list[MarkSpan]) -> bool:
             away = (
                 child.dep_ in ("ccomp", "xcomp") and end - start > 10 and min(end, mark.end) <= max(start, mark.start)
             )
-            if away and not any(m.start - 2 <= start and end <= m.end + 2 for m in marks):
+            if away and not quoted.covers(start, end, 2):
                 return True
     return False

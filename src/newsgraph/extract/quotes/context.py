@@ -13,7 +13,7 @@ from newsgraph.extract.entities import entity_at
 from newsgraph.extract.quotes.attribution import Party, party, subject_of
 from newsgraph.extract.quotes.beside import CUE_GAP, speech_cue
 from newsgraph.extract.quotes.cues import CUE_NOUNS
-from newsgraph.extract.quotes.layout import Attribution, Layout, is_fragment
+from newsgraph.extract.quotes.layout import Attribution, Layout, Quoted
 from newsgraph.extract.quotes.marks import MarkSpan
 from newsgraph.extract.quotes.reported import Frame
 from newsgraph.records import Document
@@ -24,11 +24,17 @@ def by_context(
     document: Document,
     marks: list[MarkSpan],
     links: list[Attribution | None],
+    fragments: list[bool],
     layout: Layout,
 ) -> None:
     """Quotes with no cue of their own: the chain they belong to, the quote before them in the
     paragraph, or the introduction that ends the paragraph before."""
-    paragraphs, para_starts, sents, sent_starts = layout
+    paragraphs, para_starts, sents, sent_starts = (
+        layout.paragraphs,
+        layout.para_starts,
+        layout.sents,
+        layout.sent_starts,
+    )
     # A quote over several paragraphs: one speaker for the whole chain, whichever part names it.
     for n, mark in enumerate(marks):
         if mark.continues is not None and links[n] is None and links[mark.continues] is not None:
@@ -37,16 +43,16 @@ def by_context(
         mark = marks[n]
         if mark.continues is not None and links[mark.continues] is None and links[n] is not None:
             links[mark.continues] = _context(links[n])
+    prev = -1  # the last quote so far that is attributed or more than a fragment
     for n, mark in enumerate(marks):
-        if links[n] is not None or is_fragment(doc, mark):
+        if n > 0 and (links[n - 1] is not None or not fragments[n - 1]):
+            prev = n - 1
+        if links[n] is not None or fragments[n]:
             continue
         para = bisect.bisect_right(para_starts, mark.start) - 1
         p_start = paragraphs[para][0]
         # The quote before, in the same paragraph: “A,” he said. “B.” (A title in marks between
         # them, “A,” X said on “Fox News.” “B.”, is no quote of anyone's.)
-        prev = n - 1
-        while prev >= 0 and marks[prev].start >= p_start and links[prev] is None and is_fragment(doc, marks[prev]):
-            prev -= 1
         if prev >= 0 and marks[prev].start >= p_start and links[prev] is not None:
             links[n] = _context(links[prev])
             continue
@@ -101,19 +107,26 @@ def introduced_pronouns(
     A pronoun resolved only through names inside quotation marks ("President Biden has
     been very clear," he said) is no resolution: the quoted words name other people.
     """
-    paragraphs, para_starts, sents, sent_starts = layout
+    paragraphs, para_starts, sents, sent_starts = (
+        layout.paragraphs,
+        layout.para_starts,
+        layout.sents,
+        layout.sent_starts,
+    )
+    # The first part of each quote's chain (a quote running over paragraphs).
+    heads: list[int] = []
+    for n, mark in enumerate(marks):
+        heads.append(heads[mark.continues] if mark.continues is not None else n)
     for n, link in enumerate(links):
         speaker = link.frame.speaker if link is not None else None
         if link is None or speaker is None or speaker.end - speaker.start > 4:
             continue
         if document.text[speaker.start : speaker.end].lower() not in ("he", "she", "they"):
             continue
-        if speaker.entity is not None and not _named_outside_quotes(document, marks, speaker):
+        if speaker.entity is not None and not _named_outside_quotes(document, layout.quoted, speaker):
             speaker = Party(speaker.start, speaker.end, None, None, speaker.via)
         if speaker.name is None:
-            head = n
-            while marks[head].continues is not None:
-                head = marks[head].continues  # type: ignore[assignment]
+            head = heads[n]
             para = bisect.bisect_right(para_starts, marks[head].start) - 1
             if para > 0 and text_before_is_blank(document.text, paragraphs[para][0], marks[head].outer_start):
                 intro = _introduction(doc, document, paragraphs[para - 1], sents, sent_starts)
@@ -123,16 +136,13 @@ def introduced_pronouns(
             links[n] = Attribution(replace(link.frame, speaker=speaker), link.how)
 
 
-def _named_outside_quotes(document: Document, marks: list[MarkSpan], speaker: Party) -> bool:
+def _named_outside_quotes(document: Document, quoted: Quoted, speaker: Party) -> bool:
     """Whether the entity a pronoun resolved to is named before it outside quotation marks."""
     found = entity_at(document.entities, speaker.start, speaker.end)
     if found is None:
         return True
     return any(
-        m.end <= speaker.start
-        and m.kind != "pronoun"
-        and not any(q.outer_start <= m.start < q.outer_end for q in marks)
-        for m in found[0].mentions
+        m.end <= speaker.start and m.kind != "pronoun" and not quoted.in_marks(m.start) for m in found[0].mentions
     )
 
 
