@@ -19,6 +19,19 @@ from newsgraph.extract.entities.gazetteer import country_for_demonym
 from newsgraph.extract.events.syntax import PRONOUN_TAGS, conjuncts, np_bounds, subject_of
 from newsgraph.records import Entity, Quote
 
+#: Entity types that take part in events without an actor code.
+PARTICIPANT_TYPES = frozenset({"person", "organization", "group"})
+#: Role nouns of local actors that the Phoenix agents dictionary lacks, coded with its own sectors
+#: (a union as its workers, LAB; a council as a mayor, GOV; a firm as a company, BUS).
+LOCAL_AGENTS = {
+    "union": "LAB", "unions": "LAB", "strikers": "LAB", "staff": "LAB",
+    "council": "GOV", "councils": "GOV", "councillor": "GOV", "councillors": "GOV", "councilor": "GOV",
+    "councilors": "GOV", "councilman": "GOV", "councilwoman": "GOV", "authority": "GOV", "authorities": "GOV",
+    "firm": "BUS", "firms": "BUS", "shareholders": "BUS", "shareholder": "BUS", "bank": "BUS", "banks": "BUS",
+    "retailer": "BUS", "supermarket": "BUS", "insurer": "BUS", "lender": "BUS", "airline": "BUS",
+    "bosses": "BUS", "boss": "BUS", "management": "BUS",
+    "researchers": "EDU", "researcher": "EDU", "university": "EDU",
+}  # fmt: skip
 #: First-person words: inside a quotation they are its speaker, whatever a pronoun resolver says.
 _FIRST_PERSON = frozenset({"i", "me", "my", "myself", "we", "us", "our", "ourselves"})
 
@@ -66,14 +79,25 @@ class ActorCoder:
             running = max(running, end)
             self._max_end[i] = running
 
-    def actors_of(self, head: Token) -> list[Actor]:
-        """The coded actors a noun phrase headed by ``head`` names (conjuncts included)."""
+    def actors_of(self, head: Token, uncoded: bool = False) -> list[Actor]:
+        """The coded actors a noun phrase headed by ``head`` names (conjuncts included).
+
+        ``uncoded``: when none has a code, the people and organisations it names without one
+        ("Acme Corp", "Arsenal"): participants all the same, which the coder takes only where
+        no coded actor is found.
+        """
         out = []
         for token in conjuncts(head):
             actor = self.actor(token)
             if actor is not None and actor.code:
                 out.append(actor)
-        return out
+        if out or not uncoded:
+            return out
+        return [
+            actor
+            for token in conjuncts(head)
+            if (actor := self.actor(token)) is not None and actor.entity is not None and not actor.code
+        ]
 
     def actor(self, head: Token, depth: int = 0) -> Actor | None:
         if head.i in self._cache:
@@ -122,6 +146,8 @@ class ActorCoder:
                     if inner is not None and inner.code:
                         return inner
         if code is None:
+            if entity is not None and entity.type in PARTICIPANT_TYPES:
+                return Actor(head, span.start_char, span.end_char, entity.name, None, entity)
             return None
         return Actor(head, span.start_char, span.end_char, span.text, code, entity)
 
@@ -171,6 +197,8 @@ class ActorCoder:
         pattern = self.agents.find(noun) if noun else None
         if pattern is None:
             pattern = self.agents.find(head.lower_)
+        if pattern is None and head.lower_ in LOCAL_AGENTS and head.tag_.startswith("NN"):
+            pattern = "~" + LOCAL_AGENTS[head.lower_]
         country = None
         for token in words:
             if token.i == head.i:

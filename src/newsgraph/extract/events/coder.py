@@ -274,6 +274,7 @@ class SentenceCoder:
         if code.empty:
             return []
         # Actors: the grammatical roles, turned round for passives and for patterns that say so.
+        agent = patient = None
         if passive:
             agent = agent_of(verb)
             sources = self.actors.actors_of(agent) if agent is not None else []
@@ -312,7 +313,20 @@ class SentenceCoder:
             pobj = pobj_of(found["target"])
             if pobj is not None:
                 targets = self.actors.actors_of(pobj) or targets
-        return self._pairs(verb, code, sources, targets, pattern, symmetric=not passive)
+        if not _forceful(code) and not found:
+            # A participant without a code is still a participant ("Acme Corp signed a deal with
+            # the union"), where no coded actor fills the role. Force between uncoded parties is
+            # mostly a figure of speech ("Arsenal beat Chelsea"), so that keeps needing codes.
+            holder = agent if passive else subject
+            if not sources and holder is not None:
+                sources = self.actors.actors_of(holder, uncoded=True)
+            if not targets and patient is not None:
+                targets = self.actors.actors_of(patient, uncoded=True)
+            if not targets:
+                targets = self._targets(verb, exclude=holder, hostile=_hostile(code), uncoded=True)
+        return self._pairs(
+            verb, code, sources, targets, pattern, symmetric=not passive, allow_no_target=_complete(code, verb)
+        )
 
     def _noun_events(self, noun: Token, anchor: Token | None = None) -> list[Coded]:
         """Events of an event noun: "Israel's attack on", "held talks with", "was in Doha for talks"."""
@@ -407,10 +421,10 @@ class SentenceCoder:
                 return out
         return []
 
-    def _targets(self, verb: Token, exclude: Token | None, hostile: bool = False) -> list[Actor]:
+    def _targets(self, verb: Token, exclude: Token | None, hostile: bool = False, uncoded: bool = False) -> list[Actor]:
         objects = [c for c in verb.children if c.dep_ in _OBJECTS]
         for obj in objects:
-            found = self.actors.actors_of(obj)
+            found = self.actors.actors_of(obj, uncoded)
             if found:
                 return found
         preps = sorted(prep_objects(verb), key=lambda p: _prep_rank(p[0]))
@@ -419,7 +433,7 @@ class SentenceCoder:
             # "spoke as an Israeli delegation ...", "during the war": no target.
             if prep not in _TARGET_PREPS or (prep in PLACE_PREPS and not (prep == "at" and hostile)):
                 continue
-            found = self.actors.actors_of(pobj)
+            found = self.actors.actors_of(pobj, uncoded)
             if found:
                 return found
         # An actor inside the object or a complement: "support to Israel", "lift sanctions on Iran";
@@ -428,7 +442,7 @@ class SentenceCoder:
             for token in inner_arguments(obj):
                 if exclude is not None and token.i == exclude.i:
                     continue
-                found = self.actors.actors_of(token)
+                found = self.actors.actors_of(token, uncoded)
                 if found:
                     return found
         return []
@@ -459,7 +473,7 @@ class SentenceCoder:
                 if (
                     source.head.i == target.head.i
                     or (source.entity is not None and source.entity is target.entity)
-                    or source.code == target.code
+                    or (source.code is not None and source.code == target.code)
                 ):
                     continue  # nobody does something to themselves in CAMEO
                 if code.event:
@@ -492,6 +506,23 @@ def _is_aid(subject: Token) -> bool:
         if prep == "of":
             words.append(pobj)
     return any(w.lower_ in _AID_NOUNS for w in words)
+
+
+def _forceful(code: Code) -> bool:
+    """Material conflict (roots 18-20: assault, fight, mass violence)."""
+    event = code.event or code.reverse or ""
+    return event[:2] in ("18", "19", "20")
+
+
+#: Roots whose act is complete without a named target: a rejection or a protest ("workers went
+#: on strike", "the council rejected the application") says who acted; CAMEO codes it with the
+#: target its sentence names, and the record keeps the target empty otherwise. Criticism,
+#: demands and threats without an addressee are mostly verbs of speech ("claimed that ...").
+_COMPLETE_ROOTS = frozenset({"12", "14"})
+
+
+def _complete(code: Code, verb: Token) -> bool:
+    return (code.event or "")[:2] in _COMPLETE_ROOTS and not any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _hostile(code: Code) -> bool:
