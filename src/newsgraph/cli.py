@@ -510,13 +510,20 @@ def timeline(
     fmt: FormatOption = "table",
     as_json: JsonOption = False,
     width: WidthOption = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option("--role", help="Only what the actor did (agent), had done to it (target) or said (speaker)."),
+    ] = None,
 ) -> None:
     """Events and statements of an actor, or about a topic, in date order across articles."""
     from newsgraph.store import queries
     from newsgraph.store.render import print_items
 
+    for value in role or ():
+        if value not in ("agent", "target", "speaker"):
+            raise typer.BadParameter(f"{value!r} is not one of agent, target, speaker", param_hint="--role")
     with _open_db(db) as store:
-        found = queries.timeline(store, subject, since=since, until=until, limit=limit)
+        found = queries.timeline(store, subject, since=since, until=until, limit=limit, roles=role)
         print_items("timeline", found, _check_format(fmt, as_json), width=width)
 
 

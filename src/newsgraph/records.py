@@ -15,7 +15,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 ParagraphKind = Literal["title", "dateline", "heading", "body"]
 RemovalKind = Literal["caption", "credit", "byline", "boilerplate", "duplicate", "near_duplicate"]
@@ -23,6 +23,8 @@ MentionKind = Literal["name", "nominal", "pronoun"]
 QuoteKind = Literal["direct", "partial", "mixed", "reported"]
 EventStatus = Literal["occurred", "planned", "negated", "hypothetical", "reported"]
 Polarity = Literal["support", "oppose", "neutral"]
+#: What an entity is in a happening: who acts, whom it is done to or addressed to, who says it.
+ParticipantRole = Literal["agent", "target", "speaker"]
 
 
 @dataclass(slots=True)
@@ -210,6 +212,8 @@ class Participation:
     date: str
     #: "sentence": a time expression of its sentence; "story": the story's date; "none".
     date_from: Literal["sentence", "story", "none"] = "none"
+    #: ``None`` in records written before schema 1.2.
+    role: ParticipantRole | None = None
 
 
 @dataclass(slots=True)

@@ -216,3 +216,31 @@ def test_timeline_lists_what_the_actor_takes_part_in(store):
     assert [a["date"] for a in actions] == ["2024-03-18", None]  # an unplaced action comes last, undated
     assert actions[0]["text"] == "Netanyahu flew to Washington on Monday."
     assert actions[0]["sources"][0]["start"] == 10 and actions[0]["sources"][0]["article_id"]
+
+
+def test_timeline_tells_what_the_actor_did_from_what_was_done_to_it_once_per_sentence(store):
+    text = "Netanyahu told Blinken and assured him. Blinken met Gantz on Monday and left."
+    blinken = person(
+        "per-b",
+        "Antony Blinken",
+        "Blinken",
+        mentions=[Mention(15, 22, "Blinken", "PERSON", "per-b"), Mention(40, 47, "Blinken", "PERSON", "per-b")],
+    )
+    document = make_document(text, doc_id="roles", entities=[blinken])
+    document.sentences = [Sentence(0, 39, 0), Sentence(40, len(text), 0)]
+    document.participations = [
+        Participation("per-b", "told", 10, 14, "2024-03-20", "story", "target"),
+        Participation("per-b", "assured", 27, 34, "2024-03-20", "story", "target"),
+        Participation("per-b", "met", 48, 51, "2024-03-18", "sentence", "agent"),
+        Participation("per-b", "left", 71, 75, "2024-03-20", "story", "agent"),
+    ]
+    store.add([document])
+    actions = [i for i in queries.timeline(store, "Blinken") if i["type"] == "action"]
+    # The first sentence once, with both predicates; the second under the date of each clause.
+    assert [(a["role"], a["event"], a["date"]) for a in actions] == [
+        ("agent", "met", "2024-03-18"),
+        ("target", "told, assured", "2024-03-20"),
+        ("agent", "left", "2024-03-20"),
+    ]
+    did = queries.timeline(store, "Blinken", roles=["agent"])
+    assert [i["event"] for i in did] == ["met", "left"]

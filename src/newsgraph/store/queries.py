@@ -322,12 +322,20 @@ def events(
 
 
 def timeline(
-    store: Store, subject: str, since: str | None = None, until: str | None = None, limit: int = 200
+    store: Store,
+    subject: str,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 200,
+    roles: Iterable[str] | None = None,
 ) -> list[Item]:
     """Events, actions and statements of an actor, or about a topic, in date order across articles.
 
     ``subject`` is an actor when it names one (any alias), else a topic: statements whose text
-    matches it (full text) and events whose sentence holds all its words.
+    matches it (full text) and events whose sentence holds all its words. An actor's items say
+    its ``role``: ``agent`` (it acted), ``target`` (it was done to or addressed to it),
+    ``speaker`` (it said it); ``roles`` keeps only those. A sentence is listed once per role and
+    date, with every predicate of it the actor takes part in that way.
     """
     ids = find_actors(store, subject)
     sources = _Sources(store)
@@ -347,47 +355,78 @@ def timeline(
         item = _event_item(row, found)
         item["type"] = "event"
         item["text"] = item.pop("sentence")
+        if ids:
+            item["role"] = "agent" if row["source_actor_id"] in ids else "target"
         items.append(item)
     if ids:
         items.extend(_actions(store, ids, sources, items, since, until))
     for quote in said:
-        items.append({"type": "statement", **quote})
+        items.append({"type": "statement", **quote, **({"role": "speaker"} if ids else {})})
+    if roles is not None:
+        wanted = set(roles)
+        items = [i for i in items if i.get("role") in wanted]
+    items = _once(items)
     items.sort(key=lambda i: (i["date"] or "9999", i["sources"][0]["published"] or "", i["sources"][0]["start"]))
     return items[:limit]
+
+
+def _once(items: list[Item]) -> list[Item]:
+    """Each sentence once per role and date: a sentence's reverse event ("A met B" is also B
+    meeting A) and its other coded events in the same role are the same fact to a reader."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for item in items:
+        if item["type"] == "statement":
+            out.append(item)
+            continue
+        first = item["sources"][0]
+        key = (first["article_id"], item["text"], item.get("role"), item["date"])
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _actions(
     store: Store, ids: list[str], sources: _Sources, events: list[Item], since: str | None, until: str | None
 ) -> list[Item]:
-    """What the actors take part in beyond coded events: "made its maiden flight", "was delivered"."""
+    """What the actors take part in beyond coded events: "made its maiden flight", "was delivered".
+
+    The predicates of one sentence in one role and on one date make one item ("told, assured")."""
     rows = store.fetch(
         f"SELECT p.*, {_ARTICLE_COLUMNS}, e.name AS actor_name FROM participations p"
         " JOIN articles a ON a.id = p.article_id LEFT JOIN entities e ON e.id = p.actor_id"
         f" WHERE p.actor_id IN {_in(ids)} ORDER BY a.seq, p.pos",
         ids,
     )
-    coded = {(s["article_id"], e["text"]) for e in events for s in e["sources"]}
-    items: list[Item] = []
-    for row, found in _group(rows, lambda r: (r["actor_id"], r["event"].lower(), r["date"]), sources):
+    coded = {(s["article_id"], e["text"], e.get("role")) for e in events for s in e["sources"]}
+    by_sentence: dict[tuple[Any, ...], Item] = {}
+    for row, found in _group(rows, lambda r: (r["actor_id"], r["event"].lower(), r["date"], r.get("role")), sources):
         sentence = sources.sentence(row["article_id"], row["start_char"])
-        if (row["article_id"], sentence) in coded:
+        role = row.get("role")
+        if (row["article_id"], sentence, role) in coded:
             continue  # the sentence's coded event says it already
         day = None if row["date"].startswith("XXXX") else row["date"]
         if (since and (day or "") < since) or (until and day and day > until):
             continue
-        items.append(
-            {
-                "type": "action",
-                "date": day,
-                "date_from": row["date_from"],
-                "source": row["actor_name"] or row["entity"],
-                "source_id": row["actor_id"],
-                "event": row["event"],
-                "text": sentence,
-                "sources": found,
-            }
-        )
-    return items
+        key = (row["story"], row["actor_id"], sentence, role, day)
+        item = by_sentence.get(key)
+        if item is not None:
+            if row["event"] not in item["event"].split(", "):
+                item["event"] += ", " + row["event"]
+            continue
+        by_sentence[key] = {
+            "type": "action",
+            "date": day,
+            "date_from": row["date_from"],
+            "source": row["actor_name"] or row["entity"],
+            "source_id": row["actor_id"],
+            "role": role,
+            "event": row["event"],
+            "text": sentence,
+            "sources": found,
+        }
+    return list(by_sentence.values())
 
 
 # -- stances, search ---------------------------------------------------------------------------------

@@ -48,6 +48,9 @@ def _roles(item: Item) -> str:
 
 _Column = tuple[str, Callable[[Item], Any]]
 
+#: How a timeline shows the actor's part in an item.
+_ROLE_WORDS: dict[str, str] = {"agent": "did", "target": "done to", "speaker": "said"}
+
 COLUMNS: dict[str, list[_Column]] = {
     "actors": [
         ("actor", lambda i: i["name"]),
@@ -76,6 +79,7 @@ COLUMNS: dict[str, list[_Column]] = {
     "timeline": [
         ("date", lambda i: i["date"] or ""),
         ("", lambda i: i["type"]),
+        ("role", lambda i: _ROLE_WORDS.get(i.get("role") or "", "")),
         ("who", lambda i: i.get("speaker") or i.get("source") or ""),
         ("what", lambda i: _short(f"{i['event']}: {i['text']}" if i.get("event") else i["text"])),
         ("sources", _sources),

@@ -26,7 +26,7 @@ from typing import Literal
 Dialect = Literal["sqlite", "postgres"]
 
 #: The schema version this code writes; :data:`MIGRATIONS` brings a database up to it.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _TYPES: dict[Dialect, dict[str, str]] = {
     # SQLite's REAL is a 64-bit float; PostgreSQL's REAL is 32-bit, which would not round-trip.
@@ -314,11 +314,18 @@ CREATE TABLE participations (
 CREATE INDEX participations_actor ON participations (actor_id);
 """
 
+#: Each participation's role (records 1.2): who acts, whom it is done to or addressed to, who says it.
+_V3_TABLES = """
+ALTER TABLE participations ADD COLUMN role TEXT;
+CREATE INDEX participations_role ON participations (actor_id, role);
+"""
+
 #: Numbered migrations, applied in order, each in its own transaction. Never edit a released
 #: one: add the next number (new record fields become new nullable columns).
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, actors and facts; full-text search", _V1_TABLES, _V1_FTS),
     Migration(2, "participations: what each actor takes part in", _V2_TABLES, {}),
+    Migration(3, "participations: the actor's role", _V3_TABLES, {}),
 )
 
 VERSION_TABLE = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL)"

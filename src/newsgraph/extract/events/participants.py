@@ -22,7 +22,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.records import Document, Participation, TimeExpression
+from newsgraph.extract.events.status import SPEECH_HEADS
+from newsgraph.records import Document, ParticipantRole, Participation, TimeExpression
 
 
 def _words(*lines: str) -> frozenset[str]:
@@ -83,12 +84,13 @@ def participations(doc: Doc, document: Document, entity_ids: Iterable[str]) -> l
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            for predicate in _predicates(span.root):
+            for predicate, role in _predicates(span.root):
                 key = (entity.id, predicate.i)
-                if key not in found:
+                # One role per predicate: the one acting wins over a second mention as its object.
+                if key not in found or (found[key].role == "target" and role != "target"):
                     date, date_from = _date(predicate, times_of(predicate), anchor)
                     found[key] = Participation(
-                        entity.id, predicate.text, predicate.idx, predicate.idx + len(predicate), date, date_from
+                        entity.id, predicate.text, predicate.idx, predicate.idx + len(predicate), date, date_from, role
                     )
     return sorted(found.values(), key=lambda p: p.start)
 
@@ -117,27 +119,69 @@ def _day(value: str) -> date:
         return date.min
 
 
-def _predicates(token: Token) -> list[Token]:
+def _predicates(token: Token) -> list[tuple[Token, ParticipantRole]]:
+    """The predicates a mention headed by ``token`` takes part in, each with the mention's role.
+
+    The subject (or ``by`` agent) of a verb acts in it, and so in the verbs conjoined with it and
+    the ones it governs ("arrived and met", "is expected to enter"); the subject of a verb of
+    speech is its speaker. An object or a prepositional object is what the act is done to or
+    addressed to, in that verb alone: "Netanyahu told Blinken and reiterated" tells Blinken
+    something; Netanyahu reiterated.
+    """
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "Boeing and Airbus": the first one's role
     head = token.head
     if token.dep_ in ("poss", "compound") and _eventive(head):
-        return [head]  # "the A380's maiden flight", "the A380 tour"
+        return [(head, "agent")]  # "the A380's maiden flight", "the A380 tour"
     if token.dep_ == "pobj":
         prep, governor = head, head.head
         if prep.lower_ in _NOUN_PREPS and _eventive(governor):
-            return [governor]  # "the departure of the A380", "the deal between Boeing and Aeroflot"
-        if governor.tag_.startswith("VB") and prep.dep_ == "prep":
-            return _verb_group(governor)
+            # "the departure of the A380", "the deal between Boeing and Aeroflot"; "the attack against X"
+            return [(governor, "target" if prep.lower_ in ("against", "for") else "agent")]
         if prep.dep_ == "agent":
-            return _verb_group(governor)  # "was delayed by Airbus"
+            return _acting(governor)  # "was delayed by Airbus"
+        if governor.tag_.startswith("VB") and prep.dep_ == "prep":
+            return [(v, "target") for v in _own(governor)]
         return []
-    if token.dep_ in _ARGUMENTS and head.tag_.startswith("VB"):
-        return _verb_group(head)
+    if head.tag_.startswith("VB"):
+        if token.dep_ == "nsubj":
+            return _acting(head)
+        if token.dep_ == "nsubjpass":
+            # "was delivered and tested", "is scheduled to enter service": done to it in the
+            # passive verbs, and it acts in the verbs they govern.
+            return [(v, "target" if v.tag_ == "VBN" else "agent") for v in _verb_group(head)]
+        if token.dep_ in _ARGUMENTS:  # the objects
+            controlled = [v for c in head.children if c.dep_ == "xcomp" and c.tag_.startswith("VB") for v in _acting(c)]
+            # "asked Boeing to build": Boeing builds
+            return [(v, "target") for v in _own(head) + _sharing(head, token)] + controlled
     return []
 
 
-def _verb_group(verb: Token) -> list[Token]:
+def _sharing(verb: Token, obj: Token) -> list[Token]:
+    """Conjoined verbs that share an object written after them: "built and delivered *the
+    plane*" (not "told *Blinken* and reiterated")."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.tag_.startswith("VB")
+        and c.i < obj.i
+        and not _own_subject(c)
+        and not any(g.dep_ in ("dobj", "nsubjpass") for g in c.children)
+        and c.lower_ not in _STATIVE
+    ]
+
+
+def _acting(verb: Token) -> list[tuple[Token, ParticipantRole]]:
+    return [(v, "speaker" if v.lower_ in SPEECH_HEADS else "agent") for v in _verb_group(verb)]
+
+
+def _own(verb: Token) -> list[Token]:
+    """The verb alone, or for a light verb its event noun ("made the order")."""
+    return _verb_group(verb, follow=False)
+
+
+def _verb_group(verb: Token, follow: bool = True) -> list[Token]:
     """The verb, its open complements ("expected to enter") and the verbs conjoined with it."""
     group: list[Token] = []
     stack = [verb]
@@ -149,6 +193,8 @@ def _verb_group(verb: Token) -> list[Token]:
             group.extend(nouns)  # "made its maiden flight": the flight is the event
         elif not light or not any(c.dep_ in ("xcomp", "acomp") for c in current.children):
             group.append(current)
+        if not follow:
+            continue
         for child in current.children:
             if (child.dep_ == "xcomp" and child.tag_.startswith("VB")) or (
                 child.dep_ == "conj" and child.tag_.startswith("VB") and not _own_subject(child)
