@@ -11,7 +11,8 @@ server's alone. Then:
 2. ``POST /v1/analyze`` with the bundled seed article (795 words): the first request (which
    loads the spaCy model) and then ``--analyze-requests`` warm requests: p50 and p99;
 3. ``--clients`` concurrent clients share ``--load-requests`` requests over the read
-   endpoints: throughput, p50/p99 latency, errors (any status but 200, or a failed request).
+   endpoints: throughput, p50/p99 latency, errors (any status but 200, or a failed request);
+4. the same analysis with the pipeline in this process, without HTTP, for comparison.
 
 Linux only for the memory figure (/proc). Figures are wall-clock on a shared machine.
 """
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -94,16 +96,15 @@ def _timed(client: httpx.Client, method: str, path: str, body: object = None) ->
     return elapsed * 1000
 
 
-async def _load(base: str, paths: list[str], clients: int, total: int) -> tuple[list[float], int, float]:
+async def _load(base: str, paths: list[str], clients: int, total: int) -> tuple[list[float], Counter[str], float]:
     queue: asyncio.Queue[str] = asyncio.Queue()
     for i in range(total):
         queue.put_nowait(paths[i % len(paths)])
     latencies: list[float] = []
-    errors = 0
+    errors: Counter[str] = Counter()
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
     async def client_loop(client: httpx.AsyncClient) -> None:
-        nonlocal errors
         while True:
             try:
                 path = queue.get_nowait()
@@ -113,9 +114,9 @@ async def _load(base: str, paths: list[str], clients: int, total: int) -> tuple[
             try:
                 response = await client.get(path)
                 if response.status_code != 200:
-                    errors += 1
-            except httpx.HTTPError:
-                errors += 1
+                    errors[f"HTTP {response.status_code}"] += 1
+            except httpx.HTTPError as exc:
+                errors[type(exc).__name__] += 1
             latencies.append((time.perf_counter() - started) * 1000)
 
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=120) as client:
@@ -132,6 +133,9 @@ def main() -> None:
     parser.add_argument("--analyze-requests", type=int, default=20, help="warm POST /v1/analyze requests")
     parser.add_argument("--clients", type=int, default=200, help="concurrent clients in the load test")
     parser.add_argument("--load-requests", type=int, default=4000, help="requests in the load test, in all")
+    parser.add_argument(
+        "--no-pipeline", dest="pipeline", action="store_false", help="skip timing the pipeline alone, in-process"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="newsgraph-serve-") as tmp:
@@ -190,13 +194,26 @@ def main() -> None:
             )
             print(
                 f"  {args.load_requests / elapsed:.0f} requests/s, p50 {statistics.median(latencies):.0f} ms,"
-                f" p99 {_percentile(latencies, 0.99):.0f} ms, errors {errors}"
+                f" p99 {_percentile(latencies, 0.99):.0f} ms,"
+                f" errors {sum(errors.values())}" + (f" ({dict(errors)})" if errors else "")
             )
             peak = _peak_rss_mb(server.pid)
             print(f"  server peak memory (VmHWM): {peak:.0f} MB" if peak else "  server peak memory: unknown")
         finally:
             server.terminate()
             server.wait(timeout=30)
+    if args.pipeline:
+        # The same analysis in this process, without HTTP: what the server adds to it.
+        from newsgraph.pipeline import Pipeline
+
+        pipeline = Pipeline()
+        pipeline.analyze(body["text"], published=body["published"])
+        alone = []
+        for _ in range(args.analyze_requests):
+            started = time.perf_counter()
+            pipeline.analyze(body["text"], published=body["published"])
+            alone.append((time.perf_counter() - started) * 1000)
+        print(f"pipeline alone (in this process, no HTTP): p50 {statistics.median(alone):.1f} ms")
     sys.exit(1 if errors else 0)
 
 

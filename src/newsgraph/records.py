@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -374,6 +375,13 @@ def _to_plain(obj: Any) -> Any:
 T = TypeVar("T")
 
 
+@functools.cache
+def _fields_of(tp: type) -> tuple[dict[str, Any], frozenset[str]]:
+    # get_type_hints evaluates every string annotation each call: once per record type, not
+    # once per record (reading a stored document made of hundreds of records).
+    return typing.get_type_hints(tp), frozenset(f.name for f in dataclasses.fields(tp) if f.init)
+
+
 def _from_plain(tp: Any, value: Any) -> Any:
     """Rebuild a record from its plain form, guided by the dataclass type hints."""
     if value is None:
@@ -388,8 +396,7 @@ def _from_plain(tp: Any, value: Any) -> Any:
     if origin is tuple:
         return tuple(value)
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        hints = typing.get_type_hints(tp)
-        names = {f.name for f in dataclasses.fields(tp) if f.init}
+        hints, names = _fields_of(tp)
         kwargs = {k: _from_plain(hints[k], v) for k, v in value.items() if k in names}
         return tp(**kwargs)
     return value
