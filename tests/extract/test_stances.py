@@ -99,3 +99,25 @@ def test_seed_stances(seed_doc, seed_expected):
     by_holder = {}
     for holder, _, polarity in found:
         assert by_holder.setdefault(holder, polarity) == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a position taken by an act: the target is what the act is on, whatever its head
+        ("Councillors voted against the development on Tuesday.", {("Councillors", "development", "oppose")}),
+        ("Senator Mary Kell voted in favour of the tax bill.", {("Mary Kell", "tax bill", "support")}),
+        ("The merger was rejected by shareholders.", {("shareholders", "merger", "oppose")}),
+        ("Ms Kell did not support the ban.", {("Kell", "ban", "oppose")}),
+        # every holder of the story gets their own, a pronoun taking the last act's target
+        (
+            "Labour backed the bill, while the Conservatives voted against it.",
+            {("Labour", "bill", "support"), ("Conservatives", "bill", "oppose")},
+        ),
+    ],
+)
+def test_positions_taken_by_acts(run, text, expected):
+    stances = _stances(run, text)
+    assert _triples(stances) == expected
+    assert all(s.evidence == "event" and s.cue for s in stances)
+    assert all(text[s.target_start : s.target_end].endswith(s.target.split()[-1]) for s in stances)

@@ -150,7 +150,20 @@ class _Evidence:
 
 
 def extract_stances(doc: Doc, document: Document) -> list[Stance]:
-    """Stances of the article's speakers towards the plans, policies and actions they discuss."""
+    """Stances of the article's speakers towards the plans, policies and actions they discuss,
+    and of whoever takes a position by an act ("voted against the development", "backed the bill")."""
+    # Imported here: the act rules reuse this module's target and polarity helpers.
+    from newsgraph.extract.stance_acts import act_stances
+
+    said = _said_stances(doc, document)
+    held = {(s.holder_entity or s.holder, s.target.lower()) for s in said}
+    acts = [
+        s for s in act_stances(doc, document.entities) if (s.holder_entity or s.holder, s.target.lower()) not in held
+    ]
+    return sorted([*said, *acts], key=lambda s: s.start)
+
+
+def _said_stances(doc: Doc, document: Document) -> list[Stance]:
     statements = [q for q in document.quotes if q.kind != "partial" and (q.speaker_entity or q.speaker)]
     if not statements:
         return []
