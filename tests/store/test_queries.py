@@ -244,3 +244,16 @@ def test_timeline_tells_what_the_actor_did_from_what_was_done_to_it_once_per_sen
     ]
     did = queries.timeline(store, "Blinken", roles=["agent"])
     assert [i["event"] for i in did] == ["met", "left"]
+
+
+def test_timeline_action_in_a_sentence_with_a_coded_event_is_not_repeated(store):
+    text = "Blinken met Gantz in Tel Aviv.\n\nHe left on Friday."
+    blinken = person("per-b", "Antony Blinken", "Blinken", mentions=[Mention(0, 7, "Blinken", "PERSON", "per-b")])
+    document = make_document(text, doc_id="once", entities=[blinken])
+    document.sentences = [Sentence(0, 30, 0), Sentence(32, len(text), 1)]
+    # spaCy's sentence runs on over the paragraph break; the layout's does not.
+    document.events = [Event(0, 32, "met", 8, 11, code="040", source="Antony Blinken", source_entity="per-b")]
+    document.participations = [Participation("per-b", "met", 8, 11, "2024-03-22", "story", "agent")]
+    store.add([document])
+    items = queries.timeline(store, "Blinken")
+    assert [(i["type"], i["text"]) for i in items] == [("event", "Blinken met Gantz in Tel Aviv.")]

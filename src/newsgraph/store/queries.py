@@ -354,7 +354,8 @@ def timeline(
             continue
         item = _event_item(row, found)
         item["type"] = "event"
-        item["text"] = item.pop("sentence")
+        # The event's sentence as the layout gives it (spaCy's runs on over the paragraph break).
+        item["text"] = item.pop("sentence").strip()
         if ids:
             item["role"] = "agent" if row["source_actor_id"] in ids else "target"
         items.append(item)
@@ -402,7 +403,7 @@ def _actions(
     coded = {(s["article_id"], e["text"], e.get("role")) for e in events for s in e["sources"]}
     by_sentence: dict[tuple[Any, ...], Item] = {}
     for row, found in _group(rows, lambda r: (r["actor_id"], r["event"].lower(), r["date"], r.get("role")), sources):
-        sentence = sources.sentence(row["article_id"], row["start_char"])
+        sentence = sources.sentence(row["article_id"], row["start_char"]).strip()
         role = row.get("role")
         if (row["article_id"], sentence, role) in coded:
             continue  # the sentence's coded event says it already
