@@ -368,6 +368,14 @@ def ingest(
         int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    from_parquet: Annotated[
+        str | None,
+        typer.Option(
+            "--from-parquet",
+            metavar="OUTPUT",
+            help="Store the result of 'newsgraph spark-run' (its OUTPUT directory or URL) instead of reading PATHs.",
+        ),
+    ] = None,
 ) -> None:
     """Analyse articles and store them in the knowledge base.
 
@@ -378,24 +386,33 @@ def ingest(
     from newsgraph.pipeline import Pipeline
     from newsgraph.store.ingest import ingest as run_ingest
 
+    if from_parquet is not None and paths:
+        raise typer.BadParameter("give PATHs or --from-parquet, not both", param_hint="--from-parquet")
     inputs: list[str | Path] = list(paths) if paths else list(_samples(sample))
     failures: list[InputFailure] = []
     skipped: list[tuple[str, str]] = []
     store = _open_db(db, create=True)
     with store, _progress(quiet) as progress:
         progress.columns = (*progress.columns, _RateColumn())
-        task = progress.add_task("ingest", total=_count_articles(inputs))
+        task = progress.add_task("ingest", total=None if from_parquet else _count_articles(inputs))
         try:
-            report = run_ingest(
-                store,
-                inputs,
-                pipeline=Pipeline(Config(max_chars=max_chars)),
-                batch_size=batch_size,
-                published=published,
-                on_error=failures.append,
-                on_progress=lambda n: progress.advance(task, n),
-                on_skip=lambda path, why: skipped.append((path, why)),
-            )
+            if from_parquet is not None:
+                from newsgraph.spark.load import load
+
+                report = load(
+                    store, from_parquet, batch_size=batch_size, on_progress=lambda n: progress.advance(task, n)
+                )
+            else:
+                report = run_ingest(
+                    store,
+                    inputs,
+                    pipeline=Pipeline(Config(max_chars=max_chars)),
+                    batch_size=batch_size,
+                    published=published,
+                    on_error=failures.append,
+                    on_progress=lambda n: progress.advance(task, n),
+                    on_skip=lambda path, why: skipped.append((path, why)),
+                )
         except NewsgraphError as exc:
             _fail(exc.message)
     for failure in failures:
@@ -413,6 +430,69 @@ def ingest(
             if count:
                 summary += f", {count:,} {what}"
         err.print(f"{summary}; knowledge base {store.url}", highlight=False, soft_wrap=True, markup=False)
+
+
+@app.command("spark-run")
+def spark_run(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="INPUT... OUTPUT",
+            help="Inputs (.jsonl, .parquet, .warc, .txt, .html, .gz of these, directories; local paths or "
+            "Hadoop-compatible URLs), then the OUTPUT directory that gets one Parquet dataset per table.",
+        ),
+    ],
+    master: Annotated[
+        str | None, typer.Option(help="Spark master URL (local[4], spark://host:7077, yarn...). Default: Spark's.")
+    ] = None,
+    partitions: Annotated[
+        int | None,
+        typer.Option(help="Partitions of the input (default: one per 500 articles, at least one per core).", min=1),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            help="Publication date YYYY-MM-DD for every article, overriding the input's.", callback=_check_date
+        ),
+    ] = None,
+    max_chars: Annotated[
+        int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
+    ] = 1_000_000,
+) -> None:
+    """Analyse INPUTs with Apache Spark into OUTPUT/TABLE/ Parquet datasets (needs the [spark] extra and Java).
+
+    Tables have the columns of 'newsgraph export --format parquet'; articles that fail become
+    rows of OUTPUT/errors. A rerun skips partitions already written. Store the result with
+    'newsgraph ingest --from-parquet OUTPUT'.
+    """
+    if len(paths) < 2:
+        raise typer.BadParameter("give at least one INPUT and the OUTPUT directory", param_hint="INPUT... OUTPUT")
+    try:
+        import pyspark  # noqa: F401 - the [spark] extra
+    except ImportError as exc:
+        _fail(f"spark-run needs pyspark: pip install 'newsgraph[spark]' ({exc})")
+    from newsgraph.spark.job import run as run_job
+
+    *inputs, output = paths
+    try:
+        report = run_job(
+            inputs,
+            output,
+            master=master,
+            partitions=partitions,
+            published=published,
+            config=Config(max_chars=max_chars),
+        )
+    except (NewsgraphError, ValueError) as exc:
+        _fail(str(exc))
+    rows = report.rows
+    err.print(
+        f"{rows.get('article_sources', 0):,} articles analysed, {rows.get('errors', 0):,} failed, "
+        f"{len(report.analysed)} partitions written, {len(report.skipped)} already there; output in {output}",
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+    )
 
 
 @app.command()
