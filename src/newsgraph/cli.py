@@ -73,6 +73,9 @@ def _check_date(value: str | None) -> str | None:
         raise typer.BadParameter(exc.code.format(**exc.fields)) from None
 
 
+_N_PROCESS_HELP = "Worker processes, each running the whole pipeline (about 0.5 GB of memory each)."
+
+
 @app.command()
 def extract(
     paths: Annotated[
@@ -125,7 +128,7 @@ def extract(
         int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
     ] = 1_000_000,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 32,
-    n_process: Annotated[int, typer.Option(help="spaCy worker processes.", min=1)] = 1,
+    n_process: Annotated[int, typer.Option(help=_N_PROCESS_HELP, min=1)] = 1,
     verbs: Annotated[
         Path | None,
         typer.Option("--verbs", help="A PETRARCH-format verb dictionary for event coding, instead of the bundled one."),
@@ -368,6 +371,7 @@ def ingest(
         int, typer.Option(help="Refuse articles longer than this many characters.", min=1)
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    n_process: Annotated[int, typer.Option(help=_N_PROCESS_HELP, min=1)] = 1,
     from_parquet: Annotated[
         str | None,
         typer.Option(
@@ -406,7 +410,7 @@ def ingest(
                 report = run_ingest(
                     store,
                     inputs,
-                    pipeline=Pipeline(Config(max_chars=max_chars)),
+                    pipeline=Pipeline(Config(max_chars=max_chars, n_process=n_process)),
                     batch_size=batch_size,
                     published=published,
                     on_error=failures.append,
