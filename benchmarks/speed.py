@@ -1,26 +1,39 @@
-"""Throughput of the full newsgraph pipeline against spaCy's default pipeline alone.
+"""Throughput and memory of the full newsgraph pipeline beside spaCy's default pipeline alone.
 
-    python benchmarks/speed.py [PATH ...] [--repeat 3] [--batch-size 32] [--n-process 1]
+    python benchmarks/speed.py [PATH ...] [--rounds 3] [--workers 2] [--batch-size 32] [--stream 10000]
 
-Both systems get the same raw articles (default: the bundled samples) in one run. spaCy
-runs its default pipeline (every enabled component of the model) over the raw text; newsgraph
-runs ingest, cleaning, the components its extractors need, and extraction, producing
-Document records. Each system runs in its own child process so peak memory (max RSS) is its
-own; model loading is timed apart from throughput. The best of ``--repeat`` passes counts.
+All systems get the same raw articles (default: the bundled samples) in one run: spaCy runs
+its default pipeline (every enabled component of the model) over the raw text; newsgraph runs
+ingest, cleaning, the components its extractors need and every extractor, producing Document
+records, with one process and with ``--workers`` worker processes. Each measurement runs in
+its own child process (peak memory is its own, the workers' counted apart), after the model is
+loaded and one warm-up pass; the systems alternate in each round, the order reversed every
+other round, so a busy machine slows them alike; ranges over the rounds are printed.
+
+``--stream N`` then feeds newsgraph a stream of N articles (the inputs cycled) with
+``--workers`` workers and prints the resident memory of each worker after 1,000, 5,000 and
+10,000 articles: it must stay flat.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import itertools
 import multiprocessing as mp
+import os
 import resource
 import sys
 import time
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from newsgraph.config import DEFAULT_MODEL, Config
 from newsgraph.data import sample_paths
 from newsgraph.ingest import RawArticle, read_paths
+
+STREAM_MARKS = (1_000, 5_000, 10_000)
 
 
 def load_articles(paths: list[str]) -> list[RawArticle]:
@@ -30,78 +43,147 @@ def load_articles(paths: list[str]) -> list[RawArticle]:
     return articles
 
 
-def _bare_spacy(texts: list[str], repeat: int, batch_size: int, n_process: int) -> dict[str, Any]:
+def _status_mb(pid: int, field: str) -> float:
+    """``VmRSS`` (current) or ``VmHWM`` (peak) of a process, in MB (Linux)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def _worker_pids(pipeline: Any) -> list[int]:
+    pool = getattr(pipeline, "_pool", None)
+    return pool.pids() if pool is not None else []
+
+
+def _bare_spacy(texts: list[str], batch_size: int, workers: int) -> dict[str, Any]:
     import spacy
 
     started = time.perf_counter()
     nlp = spacy.load(DEFAULT_MODEL)
     load = time.perf_counter() - started
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            pass
-        best = min(best, time.perf_counter() - started)
-    return {"load_s": load, "seconds": best, "components": ",".join(nlp.pipe_names)}
+    for _doc in nlp.pipe(texts[: 2 * batch_size], batch_size=batch_size):
+        pass
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return {"load_s": load, "seconds": time.perf_counter() - started, "worker_mb": []}
 
 
-def _newsgraph(articles: list[RawArticle], repeat: int, batch_size: int, n_process: int) -> dict[str, Any]:
+def _newsgraph(articles: list[RawArticle], batch_size: int, workers: int) -> dict[str, Any]:
     from newsgraph.pipeline import Pipeline
 
     started = time.perf_counter()
-    pipeline = Pipeline(Config(batch_size=batch_size, n_process=n_process))
-    nlp = pipeline.nlp
+    pipeline = Pipeline(Config(batch_size=batch_size, n_process=workers))
+    if workers == 1:
+        pipeline.nlp  # noqa: B018 - load the model
+    # Warm-up: every worker loads its model and analyses a chunk before the clock starts.
+    warm = [dataclasses.replace(a) for a in articles[: 2 * workers * batch_size]]
+    sum(1 for _doc in pipeline.analyze_many(warm))
     load = time.perf_counter() - started
-    best = float("inf")
-    count = 0
-    for _ in range(repeat):
-        started = time.perf_counter()
-        count = sum(1 for _doc in pipeline.analyze_many(list(articles)))
-        best = min(best, time.perf_counter() - started)
-    return {"load_s": load, "seconds": best, "components": ",".join(nlp.pipe_names), "documents": count}
+    batch = [dataclasses.replace(a) for a in articles]
+    started = time.perf_counter()
+    count = sum(1 for _doc in pipeline.analyze_many(batch))
+    seconds = time.perf_counter() - started
+    worker_mb = [_status_mb(pid, "VmHWM") for pid in _worker_pids(pipeline)]
+    pipeline.close()
+    return {"load_s": load, "seconds": seconds, "documents": count, "worker_mb": worker_mb}
 
 
-def _child(name: str, payload: Any, repeat: int, batch_size: int, n_process: int, queue: mp.Queue) -> None:
-    runner = _bare_spacy if name == "spacy" else _newsgraph
-    result = runner(payload, repeat, batch_size, n_process)
+def _cycled(articles: list[RawArticle], total: int) -> Iterator[RawArticle]:
+    for i, article in enumerate(itertools.islice(itertools.cycle(articles), total)):
+        yield dataclasses.replace(article, id=f"{article.article_id}-{i}")
+
+
+def _stream(articles: list[RawArticle], batch_size: int, workers: int, total: int) -> dict[str, Any]:
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(batch_size=batch_size, n_process=workers))
+    marks: list[tuple[int, list[float]]] = []
+    started = time.perf_counter()
+    for done, _doc in enumerate(pipeline.analyze_many(_cycled(articles, total)), 1):
+        if done in STREAM_MARKS or done == total:
+            pids = _worker_pids(pipeline) or [os.getpid()]
+            marks.append((done, [_status_mb(pid, "VmRSS") for pid in pids]))
+    seconds = time.perf_counter() - started
+    pipeline.close()
+    return {"marks": marks, "seconds": seconds}
+
+
+def _child(name: str, args: tuple[Any, ...], queue: mp.Queue) -> None:
+    runner = {"spacy": _bare_spacy, "newsgraph": _newsgraph, "stream": _stream}[name]
+    result = runner(*args)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put(result)
 
 
-def measure(name: str, payload: Any, repeat: int, batch_size: int, n_process: int) -> dict[str, Any]:
+def measure(name: str, *args: Any) -> dict[str, Any]:
     context = mp.get_context("spawn")
     queue: mp.Queue = context.Queue()
-    process = context.Process(target=_child, args=(name, payload, repeat, batch_size, n_process, queue))
+    process = context.Process(target=_child, args=(name, args, queue))
     process.start()
     result = queue.get()
     process.join()
     return result
 
 
+def _span(values: list[float], fmt: str) -> str:
+    low, high = min(values), max(values)
+    return format(low, fmt) if format(low, fmt) == format(high, fmt) else f"{low:{fmt}}–{high:{fmt}}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="articles (default: the bundled samples)")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of all systems")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes of the parallel run")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--n-process", type=int, default=1)
+    parser.add_argument("--stream", type=int, default=0, help="then a stream of this many articles (e.g. 10000)")
     args = parser.parse_args(argv)
 
     articles = load_articles(args.paths)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    print(f"{len(articles)} articles, {words:,} words, {sum(map(len, texts)):,} characters")
-    rows = []
-    for name, payload in (("spacy", texts), ("newsgraph", articles)):
-        result = measure(name, payload, args.repeat, args.batch_size, args.n_process)
-        rows.append((name, result))
-    print(f"\n{'system':10} {'articles/s':>10} {'words/s':>9} {'load s':>7} {'peak MB':>8}  components")
-    for name, r in rows:
-        print(
-            f"{name:10} {len(articles) / r['seconds']:10.1f} {words / r['seconds']:9,.0f} "
-            f"{r['load_s']:7.2f} {r['peak_rss_mb']:8.0f}  {r['components']}"
-        )
-    ratio = rows[0][1]["seconds"] / rows[1][1]["seconds"]
-    print(f"\nnewsgraph full extraction runs at {ratio:.2f}× the speed of spaCy's default pipeline alone")
+    print(f"{len(articles)} articles, {words:,} words, {sum(map(len, texts)):,} characters; {args.rounds} rounds")
+    systems = [
+        ("spacy", "spaCy default pipeline, 1 process", texts, 1),
+        ("newsgraph", "newsgraph full extraction, 1 process", articles, 1),
+        ("newsgraph", f"newsgraph full extraction, {args.workers} workers", articles, args.workers),
+    ]
+    results: dict[str, list[dict[str, Any]]] = {label: [] for _, label, _, _ in systems}
+    for round_no in range(args.rounds):
+        order = systems if round_no % 2 == 0 else systems[::-1]
+        for name, label, payload, workers in order:
+            results[label].append(measure(name, payload, args.batch_size, workers))
+            r = results[label][-1]
+            print(f"  round {round_no + 1}: {label}: {len(articles) / r['seconds']:.1f} articles/s", flush=True)
+
+    print(f"\n{'system':44} {'articles/s':>12} {'words/s':>14} {'load s':>10} {'peak MB':>10} {'per worker MB':>14}")
+    for _, label, _, _ in systems:
+        runs = results[label]
+        worker_mb = [m for r in runs for m in r["worker_mb"]]
+        rate = _span([len(articles) / r["seconds"] for r in runs], ".1f")
+        word_rate = _span([words / r["seconds"] for r in runs], ",.0f")
+        load = _span([r["load_s"] for r in runs], ".1f")
+        peak = _span([r["peak_rss_mb"] for r in runs], ".0f")
+        per_worker = _span(worker_mb, ".0f") if worker_mb else "-"
+        print(f"{label:44} {rate:>12} {word_rate:>14} {load:>10} {peak:>10} {per_worker:>14}")
+    spacy, one, many = (results[label] for _, label, _, _ in systems)
+    # Ratios within a round: the two systems ran back to back under the same load.
+    full = [s["seconds"] / n["seconds"] for s, n in zip(spacy, one, strict=True)]
+    scale = [o["seconds"] / m["seconds"] for o, m in zip(one, many, strict=True)]
+    print(f"\nfull extraction / spaCy default pipeline, same round: {_span(full, '.2f')}×")
+    print(f"{args.workers} workers / 1 process, same round: {_span(scale, '.2f')}×")
+
+    if args.stream:
+        result = measure("stream", articles, args.batch_size, args.workers, args.stream)
+        rate = args.stream / result["seconds"]
+        print(f"\nstream of {args.stream:,} articles, {args.workers} workers ({rate:.1f} articles/s):")
+        for done, mbs in result["marks"]:
+            print(f"  after {done:>6,} articles: RSS per worker {', '.join(f'{mb:.0f}' for mb in mbs)} MB")
     return 0
 
 

@@ -32,6 +32,7 @@ from newsgraph.ingest import (
     sniff_format,
 )
 from newsgraph.records import Document, Sentence
+from newsgraph.workers import WorkerPool, worker_count
 
 log = logging.getLogger("newsgraph")
 
@@ -61,6 +62,14 @@ class Pipeline:
         self.extractors: list[Extractor] = get_extractors(self.config.extractors)
         needs = {"sentences"}.union(*(e.needs for e in self.extractors))
         self.components = components_for(needs)
+        #: Worker processes for ``n_process > 1``, started on first use and kept (see :meth:`close`).
+        self._pool: WorkerPool | None = None
+
+    def close(self) -> None:
+        """Stop the worker processes, if any (they also end with the interpreter)."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     @property
     def nlp(self) -> Language:
@@ -90,6 +99,12 @@ class Pipeline:
         """
         handler = on_error or _log_failure
         override = normalise_date(published) if published else None
+        if worker_count(self.config.n_process) > 1:
+            raws = (raw for number, item in enumerate(items, 1) for raw in self._to_raw(item, number))
+            if self._pool is None:
+                self._pool = WorkerPool(self.config)
+            yield from self._pool.analyse(raws, override, handler)
+            return
         prepared = self._prepare(items, override, handler)
         nlp = self.nlp
         while True:
@@ -104,7 +119,6 @@ class Pipeline:
                     ((p.cleaned.text, p) for p in chunk),
                     as_tuples=True,
                     batch_size=self.config.batch_size,
-                    n_process=self.config.n_process,
                 )
                 for doc, prep in pairs:
                     source = prep.raw.source
