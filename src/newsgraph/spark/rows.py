@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from typing import Any
 
 import pyarrow as pa
@@ -23,7 +24,7 @@ from newsgraph.link.actors import linking_names
 from newsgraph.link.duplicates import signature
 from newsgraph.records import Document
 from newsgraph.store.rows import ARTICLE_FIELDS, FACT_TABLES, Row, layout_json, record_row
-from newsgraph.store.schema import column_types
+from newsgraph.store.schema import MIGRATIONS, column_types
 
 #: The tables the job writes, one Parquet dataset each (``errors`` is the job's own).
 ARTICLE_TABLES: tuple[str, ...] = (
@@ -45,18 +46,29 @@ ERRORS_SCHEMA = pa.schema(
 )
 
 
+@functools.cache
+def _kinds(table: str) -> dict[str, str]:
+    """Column -> kind of ``table`` after every migration: its CREATE TABLE and later ADD COLUMNs."""
+    kinds = column_types(table)
+    added = re.compile(rf"ALTER TABLE {table} ADD COLUMN \"?(\w+)\"? (\S+)")
+    names = {"TEXT": "text", "INTEGER": "int", "{bigint}": "int", "{float}": "float", "{blob}": "blob"}
+    for migration in MIGRATIONS:
+        for name, kind in added.findall(migration.tables):
+            kinds[name] = names.get(kind.rstrip(";"), "text")
+    return kinds
+
+
 def table_schema(table: str) -> pa.Schema:
-    """The export's Arrow schema of ``table``: its DDL columns, sorted, typed as the export types them."""
+    """The export's Arrow schema of ``table``: its columns, sorted, typed as the export types them."""
     if table == ERRORS_TABLE:
         return ERRORS_SCHEMA
-    kinds = column_types(table)
+    kinds = _kinds(table)
     return pa.schema([(name, _ARROW[kinds[name]]) for name in sorted(kinds)])
 
 
-@functools.cache
 def columns(table: str) -> frozenset[str]:
-    """The DDL columns of ``table``."""
-    return frozenset(column_types(table))
+    """The columns of ``table`` after every migration."""
+    return frozenset(_kinds(table))
 
 
 def document_rows(document: Document, seq: int, raw_hash: str) -> dict[str, list[Row]]:
