@@ -125,8 +125,12 @@ def test_network_and_places(client):
     ids = {n["id"] for n in graph["nodes"]}
     assert graph["links"] and all(link["source"] in ids and link["target"] in ids for link in graph["links"])
     assert all(-10 <= link["goldstein"] <= 10 for link in graph["links"] if link["goldstein"] is not None)
-    places = client.get("/v1/places").json()["items"]
+    found = client.get("/v1/places").json()
+    places = found["items"]
     assert places and all(-90 <= p["latitude"] <= 90 and -180 <= p["longitude"] <= 180 for p in places)
+    countries = {c["place_code"]: c["events"] for c in found["countries"]}
+    assert countries.get("EGY", 0) >= 1  # Blinken's meeting in Cairo
+    assert all(len(code) == 3 and code.isupper() for code in countries)
     early = client.get("/v1/network", params={"until": "1990-01-01"}).json()
     assert early == {"nodes": [], "links": []}
 

@@ -159,6 +159,7 @@ def test_map_renders_places(page, artifacts):
     chart = page.locator("#map-chart[data-ready=true]")
     chart.wait_for()
     assert page.locator("#map-chart path.country").count() > 100
+    assert page.locator("#map-chart path.country.with-events").count() >= 2  # Egypt, Israel, ...
     assert page.locator("#map-chart circle.place").count() == int(chart.get_attribute("data-items")) >= 1
     page.screenshot(path=str(artifacts / "map.png"), full_page=False)
     assert page.console_errors == []

@@ -305,7 +305,8 @@ def get_network(store: StoreDep, since: Since = None, until: Until = None, limit
     return browse.network(store, _date(since, "since"), _date(until, "until"), limit)
 
 
-@router.get("/places", summary="Where events happened, with counts")
+@router.get("/places", summary="Where events happened: places with coordinates, and events per country")
 def get_places(store: StoreDep, since: Since = None, until: Until = None) -> dict[str, Any]:
-    items = browse.places(store, _date(since, "since"), _date(until, "until"))
-    return {"items": items, "total": len(items)}
+    start, end = _date(since, "since"), _date(until, "until")
+    items = browse.places(store, start, end)
+    return {"items": items, "total": len(items), "countries": browse.countries(store, start, end)}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import jinja2
+import pycountry
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
@@ -192,8 +193,14 @@ def network_page(request: Request, store: StoreDep, since: str | None = None, un
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, store: StoreDep, since: str | None = None, until: str | None = None) -> HTMLResponse:
-    found = browse.places(store, _date(since, "since"), _date(until, "until"))
-    return render(request, "map.html", places=found, since=since or "", until=until or "")
+    start, end = _date(since, "since"), _date(until, "until")
+    found = browse.places(store, start, end)
+    shaded = []
+    for row in browse.countries(store, start, end):
+        country = pycountry.countries.get(alpha_3=row["place_code"])
+        if country is not None:  # world-atlas names countries by their ISO 3166 numeric code
+            shaded.append({**row, "numeric": country.numeric, "name": country.name})
+    return render(request, "map.html", places=found, countries=shaded, since=since or "", until=until or "")
 
 
 def highlighted_snippet(text: str, query: str, width: int = 220) -> list[tuple[str, bool]]:

@@ -151,6 +151,19 @@ def places(store: Store, since: str | None = None, until: str | None = None) -> 
     return [{**r, "goldstein": None if r["goldstein"] is None else round(float(r["goldstein"]), 2)} for r in rows]
 
 
+def countries(store: Store, since: str | None = None, until: str | None = None) -> list[Item]:
+    """Events per country of their place (ISO 3166 alpha-3 code), with their mean Goldstein score."""
+    where, params = _date_range(_DAY, since, until)
+    where.append("ev.place_code IS NOT NULL")
+    rows = store.fetch(
+        "SELECT ev.place_code, COUNT(*) AS events, AVG(ev.goldstein) AS goldstein"
+        " FROM events ev JOIN articles a ON a.id = ev.article_id"
+        f" WHERE {' AND '.join(where)} GROUP BY ev.place_code ORDER BY events DESC, ev.place_code",
+        params,
+    )
+    return [{**r, "goldstein": None if r["goldstein"] is None else round(float(r["goldstein"]), 2)} for r in rows]
+
+
 def article_texts(store: Store, article_ids: list[str]) -> dict[str, str]:
     """The cleaned text of each of these articles."""
     if not article_ids:

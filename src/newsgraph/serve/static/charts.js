@@ -29,7 +29,7 @@
     var items = data("timeline-data");
     if (!container || !items) return;
     var rows = ["event", "action", "statement"];
-    var height = 240, margin = { top: 16, right: 24, bottom: 28, left: 80 };
+    var height = 240, margin = { top: 16, right: 44, bottom: 28, left: 80 };
     var svg = sized(container, height);
     var width = +svg.attr("width");
     var parse = d3.utcParse("%Y-%m-%d");
@@ -41,10 +41,14 @@
       ready(container, 0);
       return;
     }
-    if (+extent[0] === +extent[1]) extent = [d3.utcDay.offset(extent[0], -1), d3.utcDay.offset(extent[1], 1)];
+    // A story of a few days still gets a readable day axis, not hours.
+    if (extent[1] - extent[0] < 7 * 864e5) extent = [d3.utcDay.offset(extent[0], -2), d3.utcDay.offset(extent[1], 2)];
     var x = d3.scaleUtc().domain(extent).nice().range([margin.left, width - margin.right]);
+    // Whole days only: never two ticks with the same date.
+    var fit = Math.max(2, Math.floor(width / 110));
+    var ticks = (extent[1] - extent[0]) / 864e5 <= fit ? d3.utcDay.every(1) : fit;
     var y = d3.scalePoint().domain(rows).range([margin.top + 20, height - margin.bottom - 20]);
-    svg.append("g").attr("transform", "translate(0," + (height - margin.bottom) + ")").call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(width / 110))));
+    svg.append("g").attr("transform", "translate(0," + (height - margin.bottom) + ")").call(d3.axisBottom(x).ticks(ticks).tickFormat(d3.utcFormat("%Y-%m-%d")));
     svg.append("g").attr("transform", "translate(" + margin.left + ",0)").call(d3.axisLeft(y).tickSize(0)).select(".domain").remove();
     // Items on one day and row are spread vertically so each stays clickable.
     var seen = {};
@@ -134,9 +138,21 @@
       var projection = d3.geoEqualEarth().fitExtent([[10, 10], [width - 10, height - 10]], { type: "Sphere" });
       var path = d3.geoPath(projection);
       svg.append("path").attr("d", path({ type: "Sphere" })).attr("fill", "#ebf8ff");
+      var counts = {};
+      (data("map-countries") || []).forEach(function (c) { counts[c.numeric] = c; });
+      var most = d3.max(Object.values(counts), function (c) { return c.events; }) || 1;
+      // Log scale from a visible light blue: a country with one event must stand out too.
+      var shade = d3.scaleSequentialLog(function (t) { return d3.interpolateBlues(0.3 + 0.7 * t); }).domain([1, Math.max(2, most)]);
       svg.append("g").selectAll("path").data(countries.features).join("path")
-        .attr("class", "country").attr("d", path).attr("fill", "#f7fafc").attr("stroke", "#a0aec0").attr("stroke-width", 0.5)
-        .append("title").text(function (f) { return f.properties.name; });
+        .attr("class", function (f) { return counts[f.id] ? "country with-events" : "country"; })
+        .attr("d", path)
+        .attr("fill", function (f) { return counts[f.id] ? shade(counts[f.id].events) : "#f7fafc"; })
+        .attr("fill-opacity", function (f) { return counts[f.id] ? 0.55 : 1; })
+        .attr("stroke", "#a0aec0").attr("stroke-width", 0.5)
+        .append("title").text(function (f) {
+          var c = counts[f.id];
+          return f.properties.name + (c ? ": " + c.events + " event" + (c.events === 1 ? "" : "s") : "");
+        });
       var r = d3.scaleSqrt().domain([1, d3.max(places, function (p) { return p.events; }) || 1]).range([3, 18]);
       var placed = places.filter(function (p) { return projection([p.longitude, p.latitude]); });
       var dots = svg.append("g").selectAll("a").data(placed).join("a")
