@@ -1,6 +1,6 @@
 """Throughput and memory of the full newsgraph pipeline beside spaCy's default pipeline alone.
 
-    python benchmarks/speed.py [PATH ...] [--rounds 3] [--workers 2] [--batch-size 32] [--stream 10000]
+    python benchmarks/speed.py [PATH ...] [--rounds 3] [--workers 2] [--batch-size 32] [--stages] [--stream 10000]
 
 All systems get the same raw articles (default: the bundled samples) in one run: spaCy runs
 its default pipeline (every enabled component of the model) over the raw text; newsgraph runs
@@ -10,6 +10,7 @@ its own child process (peak memory is its own, the workers' counted apart), afte
 loaded and one warm-up pass; the systems alternate in each round, the order reversed every
 other round, so a busy machine slows them alike; ranges over the rounds are printed.
 
+``--stages`` then times each stage of one process (cleaning, the model, each extractor);
 ``--stream N`` then feeds newsgraph a stream of N articles (the inputs cycled) with
 ``--workers`` workers and prints the resident memory of each worker after 1,000, 5,000 and
 10,000 articles: it must stay flat.
@@ -93,6 +94,37 @@ def _newsgraph(articles: list[RawArticle], batch_size: int, workers: int) -> dic
     return {"load_s": load, "seconds": seconds, "documents": count, "worker_mb": worker_mb}
 
 
+def _stages(articles: list[RawArticle], batch_size: int, workers: int) -> dict[str, Any]:
+    """Seconds per stage of one process: reading into cleaned text, the model, each extractor."""
+    from collections import defaultdict
+
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(Config(batch_size=batch_size))
+    pipeline.nlp  # noqa: B018 - load the model
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, run: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            started = time.perf_counter()
+            try:
+                return run(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - started
+
+        return wrapper
+
+    pipeline._prepare_one = timed("clean (and language check)", pipeline._prepare_one)  # type: ignore[method-assign]
+    pipeline.extractors = [dataclasses.replace(e, run=timed(e.name, e.run)) for e in pipeline.extractors]
+    sum(1 for _doc in pipeline.analyze_many([dataclasses.replace(a) for a in articles[: 2 * batch_size]]))
+    spent.clear()
+    started = time.perf_counter()
+    sum(1 for _doc in pipeline.analyze_many([dataclasses.replace(a) for a in articles]))
+    total = time.perf_counter() - started
+    stages = {"spaCy components " + ",".join(pipeline.nlp.pipe_names): total - sum(spent.values()), **spent}
+    return {"stages": stages, "seconds": total, "worker_mb": []}
+
+
 def _cycled(articles: list[RawArticle], total: int) -> Iterator[RawArticle]:
     for i, article in enumerate(itertools.islice(itertools.cycle(articles), total)):
         yield dataclasses.replace(article, id=f"{article.article_id}-{i}")
@@ -108,13 +140,16 @@ def _stream(articles: list[RawArticle], batch_size: int, workers: int, total: in
         if done in STREAM_MARKS or done == total:
             pids = _worker_pids(pipeline) or [os.getpid()]
             marks.append((done, [_status_mb(pid, "VmRSS") for pid in pids]))
+            mbs = ", ".join(f"{mb:.0f}" for mb in marks[-1][1])
+            rate = done / (time.perf_counter() - started)
+            print(f"  after {done:>6,} articles ({rate:.1f}/s): RSS per worker {mbs} MB", flush=True)
     seconds = time.perf_counter() - started
     pipeline.close()
     return {"marks": marks, "seconds": seconds}
 
 
 def _child(name: str, args: tuple[Any, ...], queue: mp.Queue) -> None:
-    runner = {"spacy": _bare_spacy, "newsgraph": _newsgraph, "stream": _stream}[name]
+    runner = {"spacy": _bare_spacy, "newsgraph": _newsgraph, "stream": _stream, "stages": _stages}[name]
     result = runner(*args)
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put(result)
@@ -141,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds of all systems")
     parser.add_argument("--workers", type=int, default=2, help="worker processes of the parallel run")
     parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--stages", action="store_true", help="then the seconds each stage takes in one process")
     parser.add_argument("--stream", type=int, default=0, help="then a stream of this many articles (e.g. 10000)")
     args = parser.parse_args(argv)
 
@@ -161,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
             r = results[label][-1]
             print(f"  round {round_no + 1}: {label}: {len(articles) / r['seconds']:.1f} articles/s", flush=True)
 
-    print(f"\n{'system':44} {'articles/s':>12} {'words/s':>14} {'load s':>10} {'peak MB':>10} {'per worker MB':>14}")
+    header = f"{'articles/s':>12} {'words/s':>14} {'load+warm s':>12} {'peak MB':>10} {'per worker MB':>14}"
+    print(f"\n{'system':44} {header}")
     for _, label, _, _ in systems:
         runs = results[label]
         worker_mb = [m for r in runs for m in r["worker_mb"]]
@@ -170,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         load = _span([r["load_s"] for r in runs], ".1f")
         peak = _span([r["peak_rss_mb"] for r in runs], ".0f")
         per_worker = _span(worker_mb, ".0f") if worker_mb else "-"
-        print(f"{label:44} {rate:>12} {word_rate:>14} {load:>10} {peak:>10} {per_worker:>14}")
+        print(f"{label:44} {rate:>12} {word_rate:>14} {load:>12} {peak:>10} {per_worker:>14}")
     spacy, one, many = (results[label] for _, label, _, _ in systems)
     # Ratios within a round: the two systems ran back to back under the same load.
     full = [s["seconds"] / n["seconds"] for s, n in zip(spacy, one, strict=True)]
@@ -178,12 +215,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nfull extraction / spaCy default pipeline, same round: {_span(full, '.2f')}×")
     print(f"{args.workers} workers / 1 process, same round: {_span(scale, '.2f')}×")
 
+    if args.stages:
+        result = measure("stages", articles, args.batch_size, 1)
+        print(f"\nstages, one process ({result['seconds']:.1f} s in all, the model's part being the rest):")
+        for stage, seconds in result["stages"].items():
+            print(f"  {stage:48} {seconds:6.2f} s  {100 * seconds / result['seconds']:4.0f}%")
     if args.stream:
         result = measure("stream", articles, args.batch_size, args.workers, args.stream)
-        rate = args.stream / result["seconds"]
-        print(f"\nstream of {args.stream:,} articles, {args.workers} workers ({rate:.1f} articles/s):")
-        for done, mbs in result["marks"]:
-            print(f"  after {done:>6,} articles: RSS per worker {', '.join(f'{mb:.0f}' for mb in mbs)} MB")
+        print(f"\nstream of {args.stream:,} articles, {args.workers} workers:", flush=True)
+        measure("stream", articles, args.batch_size, args.workers, args.stream)  # prints as it goes
     return 0
 
 
