@@ -30,7 +30,7 @@ import itertools
 from spacy.tokens import Doc
 
 from newsgraph.extract.quotes.beside import cue_beside
-from newsgraph.extract.quotes.context import by_context, introduced_pronouns
+from newsgraph.extract.quotes.context import by_context, introduced_pronouns, previous_speakers
 from newsgraph.extract.quotes.layout import Attribution, is_fragment, layout
 from newsgraph.extract.quotes.marks import MarkSpan, find_marks
 from newsgraph.extract.quotes.reported import Frame, find_frames
@@ -75,6 +75,9 @@ def extract_quotes(doc: Doc, document: Document) -> list[Quote]:
     fragments = [is_fragment(doc, mark) for mark in marks]
     by_context(doc, document, marks, links, fragments, where)
     introduced_pronouns(doc, document, marks, links, where)
+    # "he"/"she" the entity layer left unresolved: the speaker or subject of the sentence before.
+    every = {id(f): f for f in [*frames, *(link.frame for link in links if link is not None)]}
+    previous_speakers(document, sorted(every.values(), key=lambda f: f.cue_start), where)
 
     quotes: list[Quote] = []
     quoted_parts: list[Quote] = []  # one per mark
@@ -153,6 +156,8 @@ def _words_outside(text: str, start: int, end: int, marks: list[MarkSpan]) -> bo
     """Whether ``text[start:end]`` has a letter or digit outside the quotation marks: a quote
     within reported words ("said there remains a “significant difference”") is mixed speech."""
     position = start
+    if text.startswith("that", start) and not text[start + 4 : start + 5].isalnum():
+        position = start + 4  # "said that “…”": the complementizer is no reported word
     for mark in sorted(marks, key=lambda m: m.outer_start):
         if any(c.isalnum() for c in text[position : max(position, mark.outer_start)]):
             return True

@@ -145,6 +145,9 @@ def subject_of(verb: Token) -> Token | None:
     (clausal modifier of X), "the official who said ..." (relative clause).
     """
     token = verb
+    lost = _lost_subject(verb)
+    if lost is not None:
+        return lost
     for _ in range(5):
         # Two subjects is a parse error ("Washington (AFP) – Hillary Clinton has taken ..."):
         # the one nearest the verb is its subject.
@@ -176,6 +179,20 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
             continue
         return None
+    return None
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """ "X, editor of a site focused on farming, said ...": the parser takes the participle of
+    a reduced relative ("focused", "based") for a clause before the verb, with the speaker as
+    its subject, and leaves the verb without one."""
+    if any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    for child in verb.lefts:
+        if child.dep_ in ("ccomp", "advcl") and child.tag_ in ("VBN", "VBG"):
+            subject = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in _NAME_TAGS | {"NN", "NNS"}:
+                return subject
     return None
 
 

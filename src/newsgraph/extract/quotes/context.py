@@ -172,3 +172,47 @@ def _introduction(
     speaker: Party = party(document, subject)
     start, end = root.idx, root.idx + len(root)
     return Frame(text[start:end], start, end, start, end, root.i, speaker, None, "introduction")
+
+
+#: Pronouns that stand for one person: the previous sentence's speaker or named subject.
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+
+
+def previous_speakers(document: Document, frames: list[Frame], layout: Layout) -> None:
+    """ "Lee said the plant would close. She added that ...": a "he"/"she" the entity layer
+    left unresolved is the speaker of the sentence before, or that sentence's named subject,
+    when that sentence is in the same paragraph or ends the one before. Frames are in text
+    order; each is set in place, so the quotes tied to it share the speaker."""
+    text = document.text
+    sents, sent_starts = layout.sents, layout.sent_starts
+    # The last frame with a named speaker, by sentence.
+    named: dict[int, Frame] = {}
+    for frame in frames:
+        if frame.speaker is not None and frame.speaker.name is not None:
+            named[max(0, bisect.bisect_right(sent_starts, frame.cue_start) - 1)] = frame
+    for frame in frames:
+        speaker = frame.speaker
+        if speaker is None or speaker.name is not None:
+            continue
+        if text[speaker.start : speaker.end].lower() not in _PERSON_PRONOUNS:
+            continue
+        k = bisect.bisect_right(sent_starts, speaker.start) - 1
+        if k <= 0:
+            continue
+        before = sents[k - 1]
+        para = bisect.bisect_right(layout.para_starts, speaker.start) - 1
+        if para > 0 and before.start_char < layout.paragraphs[para - 1][0]:
+            continue  # two paragraphs back: too far
+        antecedent: Party | None = None
+        if k - 1 in named:
+            antecedent = named[k - 1].speaker
+        else:
+            subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.tag_ in ("NNP", "NNPS"):
+                antecedent = party(document, subject)
+        if antecedent is None or antecedent.entity is None:
+            continue
+        entity = next((e for e in document.entities if e.id == antecedent.entity), None)
+        if entity is None or entity.type != "person":
+            continue  # "he" and "she" stand for people the entity layer knows as people
+        frame.speaker = Party(speaker.start, speaker.end, antecedent.name, antecedent.entity, speaker.via)

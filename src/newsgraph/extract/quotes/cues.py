@@ -43,10 +43,11 @@ COGNITION_VERBS = (
 #: Evidence: reports, polls and records "show" things.
 EVIDENCE_VERBS = "show suggest indicate find reveal report demonstrate prove confirm estimate project predict"
 
-#: Verbs whose infinitive complement is attributed content ("vowed to fight").
+#: Verbs whose infinitive complement is attributed content ("vowed to fight"). Not the verbs
+#: of decisions and agreements: "agreed to buy", "voted to accept" and "decided to close"
+#: report what was done, not what was said.
 TO_VERBS = _words(
-    "plan vow pledge promise threaten refuse decline agree decide urge ask want hope expect seek intend offer "
-    "call demand propose vote"
+    "plan vow pledge promise threaten refuse decline urge ask want hope expect seek intend offer call demand propose"
 )
 #: Verbs whose noun object is the content ("praised the plan", "denied the report").
 OBJECT_VERBS = _words(
@@ -155,3 +156,11 @@ PROXY_NOUNS = _words(
 def cue_verb(word: str) -> CueVerb | None:
     """The cue verb behind an inflected form (``"insisted"`` → ``insist``), if it is one."""
     return CUE_VERBS.get(word.lower().replace("’", "'"))
+
+
+#: Nouns whose own clause is what they name ("the news that ..."): a clause under one is not
+#: stranded from a speech verb.
+CONTENT_NOUNS = CLAIM_NOUNS | _words(
+    "news report reports fact facts idea notion rumour rumours rumor rumors evidence sign signs possibility "
+    "chance risk question speculation assurance assurances impression point message word"
+)

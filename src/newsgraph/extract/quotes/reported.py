@@ -23,7 +23,7 @@ from newsgraph.extract.quotes.attribution import (
     party,
     subject_of,
 )
-from newsgraph.extract.quotes.cues import CLAIM_NOUNS, NAMING_VERBS, CueVerb, cue_verb
+from newsgraph.extract.quotes.cues import CLAIM_NOUNS, CONTENT_NOUNS, NAMING_VERBS, CueVerb, cue_verb
 from newsgraph.records import Document
 
 _TRIM = set(" \t\n,;:.—–-\"“”'‘’")
@@ -33,6 +33,8 @@ _OBJECT_TAILS = frozenset({"oprd", "ccomp", "xcomp"})
 _OBJECT_PREPS = frozenset({"of", "for", "as"})
 _NARRATOR = frozenset({"i", "you", "me"})
 _WEAK_OBJECT_TAGS = frozenset({"VBG", "VBP"})
+#: Words after a speech verb within which a stranded that-clause may start.
+_STRANDED_REACH = 16
 
 
 @dataclass(slots=True)
@@ -77,6 +79,9 @@ def _content(verb: Token, cue: CueVerb) -> tuple[Token, str] | None:
     for child in verb.lefts:  # "CONTENT, X said": the clause comes first
         if child.dep_ == "ccomp":
             return child, "clause"
+    stranded = _stranded_clause(verb, cue)
+    if stranded is not None:
+        return stranded, "clause"
     if cue.to:
         for child in verb.rights:
             if child.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
@@ -90,6 +95,38 @@ def _content(verb: Token, cue: CueVerb) -> tuple[Token, str] | None:
     return None
 
 
+def _stranded_clause(verb: Token, cue: CueVerb) -> Token | None:
+    """ "told shareholders at the meeting that profits would fall": the parser often hangs the
+    that-clause of a speech verb on a noun after it (the person told, or a noun in a phrase of
+    time or place) as if it modified that noun. A clause with "that" as its complementizer and
+    a subject of its own, under a noun that is not itself a statement ("the claim that ..."),
+    reached from the verb through its object or prepositional phrases, is the verb's content.
+    Only the first "that" within a few words of the verb is looked at (linear in the sentence).
+    """
+    if not cue.speech:
+        return None
+    doc = verb.doc
+    end = min(len(doc), verb.i + _STRANDED_REACH)
+    that = next((t for t in doc[verb.i + 1 : end] if t.lower_ == "that"), None)
+    if that is None or that.dep_ != "mark":
+        return None
+    clause = that.head
+    if clause.dep_ not in ("acl", "relcl") or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    noun = clause.head
+    if not noun.tag_.startswith(("NN", "PRP")) or noun.lower_ in CONTENT_NOUNS:
+        return None
+    token = noun
+    for _ in range(6):
+        if token.head.i == verb.i:
+            allowed = ("dobj", "dative") if cue.addressee else ()
+            return clause if token.dep_ in (*allowed, "prep", "npadvmod") else None
+        if token.dep_ not in ("pobj", "prep", "compound", "appos", "conj") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _interjected(verb: Token, cue: CueVerb, inside: _Inside | None) -> tuple[Token, str] | None:
     """ "The plan, he said, will fail": a speech verb set into the clause it reports, which the
     parser hangs on that clause's verb (parataxis) with no complement of its own."""
@@ -99,6 +136,31 @@ def _interjected(verb: Token, cue: CueVerb, inside: _Inside | None) -> tuple[Tok
     if inside is not None and inside.contains(head.idx):
         return None  # “A,” he said, “B”: the quote's own attribution
     return head, "interjected"
+
+
+def _inverted(verb: Token, cue: CueVerb, inside: _Inside | None) -> tuple[Token, Token] | None:
+    """ "The plant will close, reported the Daily Courier": a speech verb after the clause it
+    reports, set off by a comma, with its source after it and nothing else; the parser takes
+    it for a conjunct of that clause and the source for its object. Returns the clause's verb
+    and the source."""
+    doc = verb.doc
+    head = verb.head
+    if not cue.speech or verb.dep_ not in ("conj", "parataxis") or head.i >= verb.i or verb.i == 0:
+        return None
+    if doc[verb.i - 1].text != "," or not head.tag_.startswith(("VB", "MD")):
+        return None
+    if inside is not None and inside.contains(head.idx):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "ccomp", "xcomp") for c in verb.children):
+        return None
+    source = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")), None)
+    if source is None or not source.tag_.startswith("NN"):
+        return None
+    # Nothing after the source but closing punctuation.
+    last = verb.right_edge
+    if any(not t.is_punct for t in doc[last.i + 1 : verb.sent.end]):
+        return None
+    return head, source
 
 
 def _around(verb: Token, head: Token) -> tuple[int, int]:
@@ -149,12 +211,20 @@ def verb_frame(
     found = _content(verb, cue)
     if found is None:
         found = _interjected(verb, cue, inside)
+    source: Token | None = None
+    if found is None:
+        inverted = _inverted(verb, cue, inside)
+        if inverted is not None:
+            found, source = (inverted[0], "inverted"), inverted[1]
     if found is None:
         return None
     head, kind = found
     span = _object_span(verb, head) if kind == "object" else _subtree_span(head)
     if kind == "interjected":
         span = _around(verb, head)
+        kind = "clause"
+    elif kind == "inverted":
+        span = (head.left_edge.idx, verb.doc[verb.i - 1].idx)
         kind = "clause"
     span = (span[0], _loose_tail(head, span[1], sentence))
     if head.i > verb.i and kind == "clause":
@@ -163,7 +233,7 @@ def verb_frame(
     if end <= start:
         return None
     cue_start, cue_end = _cue_text(verb.doc, verb)
-    subject = subject_of(verb)
+    subject = source or subject_of(verb)
     if subject is not None and inside is not None and inside.contains(subject.idx):
         subject = None  # the parser took quoted words for the subject
     speaker = party(document, subject) if subject is not None else None
