@@ -39,7 +39,9 @@ def predictions(document: Document) -> Record:
                 "roles": [role.title for role in entity.roles],
             }
         )
-    quotes = [{"text": q.text, "kind": q.kind, "speaker": q.speaker} for q in document.quotes]
+    # A partial quote is a quoted fragment: a scare quote, a title, or the quoted words of a
+    # mixed passage that is given whole beside it. None is a direct quote of someone's words.
+    quotes = [{"text": q.text, "kind": q.kind, "speaker": q.speaker} for q in document.quotes if q.kind != "partial"]
     return {"id": document.id, "entities": entities, "quotes": quotes}
 
 
