@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.link.actors import ActorLinker, linking_names
+from newsgraph.link.actors import ActorLinker, is_local, linking_names
 from newsgraph.records import Entity, Mention
 
 
@@ -49,3 +49,18 @@ def test_replay_rebuilds_the_same_state():
     assert replayed.names == live.names
     probe = entity("Hanegbi")
     assert replayed.link(probe)[0] == live.link(probe)[0] == stored[0][3]
+
+
+def test_descriptions_stay_inside_their_article():
+    linker = ActorLinker()
+    crowd = entity("most people", entity_type="person", nominal=("most people", "the people"))
+    first, _, names = linker.link(crowd, "article-1")
+    second, _, _ = linker.link(crowd, "article-2")
+    assert first != second and is_local(first) and is_local(second) and names == []
+    named, _, _ = linker.link(entity("Joe Biden", "Biden"), "article-1")
+    assert not is_local(named)
+    # A replay skips the local actors and rebuilds the index of names alone.
+    replayed = ActorLinker()
+    replayed.replay([("person", "most people", [], first), ("person", "Joe Biden", ["Biden"], named)])
+    assert replayed.link(entity("Biden"))[0] == named
+    assert replayed.index.resolve("person", "most people") != first

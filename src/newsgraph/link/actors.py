@@ -8,7 +8,9 @@ and gets exactly the state an uninterrupted run would have.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from newsgraph.extract.entities.identity import EntityIndex, fold, name_key, person_key
 from newsgraph.records import Entity
@@ -37,6 +39,15 @@ def linking_names(entity: Entity) -> list[str]:
     return names
 
 
+#: Marks an actor id that is local to one article: an entity known only by descriptions.
+LOCAL_MARK = "~"
+
+
+def is_local(actor_id: str) -> bool:
+    """Whether an actor id belongs to one article only (see :meth:`ActorLinker.link`)."""
+    return LOCAL_MARK in actor_id
+
+
 def alias_key(alias: str) -> str:
     """The folded form aliases are looked up by ("Erdoğan's" and "erdogan" agree)."""
     return fold(name_key(alias))
@@ -55,9 +66,20 @@ class ActorLinker:
         #: actor id -> canonical name: the most complete name seen (most name tokens).
         self.names: dict[str, str] = {}
 
-    def link(self, entity: Entity) -> tuple[str, bool, list[str]]:
+    def link(self, entity: Entity, article_id: str | None = None) -> tuple[str, bool, list[str]]:
         """The actor id of ``entity``, whether the actor's name changed (or it is new), and the
-        names it was linked by (store them: :meth:`replay` needs them)."""
+        names it was linked by (store them: :meth:`replay` needs them).
+
+        An entity known only by descriptions ("most people", "the company") is a participant
+        of its article, not an actor across articles: with ``article_id`` it gets an id of
+        that article alone (:func:`is_local`) and never enters the index, so no head noun
+        merges it with another article's description.
+        """
+        if article_id is not None and entity.mentions and all(m.kind != "name" for m in entity.mentions):
+            digest = hashlib.sha1(article_id.encode()).hexdigest()[:10]
+            actor = f"{entity.id}{LOCAL_MARK}{digest}"
+            self.names[actor] = entity.name
+            return actor, True, []
         names = linking_names(entity)
         actor, renamed = self.link_names(entity.type, entity.name, names)
         return actor, renamed, names
@@ -73,7 +95,10 @@ class ActorLinker:
             return actor, True
         return actor, False
 
-    def replay(self, entities: Iterable[tuple[str, str, Sequence[str]]]) -> None:
-        """Rebuild the state from stored ``(type, name, names)`` in arrival order."""
-        for entity_type, name, names in entities:
-            self.link_names(entity_type, name, names)
+    def replay(self, entities: Iterable[tuple[Any, ...]]) -> None:
+        """Rebuild the state from stored ``(type, name, names[, actor id])`` in arrival order;
+        article-local actors (:func:`is_local`) never entered the index and are skipped."""
+        for row in entities:
+            if len(row) > 3 and is_local(row[3]):
+                continue
+            self.link_names(row[0], row[1], row[2])

@@ -185,9 +185,10 @@ class Store:
         """Rebuild the actor linker, duplicate index and counters from the committed tables."""
         self._linker = ActorLinker()
         self._linker.replay(
-            (row["type"], row["name"], json.loads(row["link_names"]))
+            (row["type"], row["name"], json.loads(row["link_names"]), row["actor_id"])
             for row in self.fetch(
-                "SELECT e.type, e.name, e.link_names FROM article_entities e JOIN articles a ON a.id = e.article_id"
+                "SELECT e.type, e.name, e.link_names, e.actor_id FROM article_entities e"
+                " JOIN articles a ON a.id = e.article_id"
                 " ORDER BY a.seq, e.pos"
             )
         )
@@ -333,7 +334,7 @@ class Store:
         rows = batch.rows
         local: dict[str, str] = {}
         for pos, entity in enumerate(document.entities):
-            actor, renamed, names = self._linker.link(entity)
+            actor, renamed, names = self._linker.link(entity, article_id)
             local.setdefault(entity.id, actor)
             known = self._actors.get(actor)
             if known is None or renamed:

@@ -20,7 +20,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from newsgraph.link.actors import alias_key
+from newsgraph.link.actors import LOCAL_MARK, alias_key
 from newsgraph.records import OffsetMap
 from newsgraph.store.base import Row, Store
 
@@ -116,8 +116,8 @@ def find_actors(store: Store, name: str, entity_type: str | None = None) -> list
 
 def actors(store: Store, entity_type: str | None = None, limit: int = 50, name: str | None = None) -> list[Item]:
     """Actors with aliases, roles over time and article and quote counts, most covered first."""
-    params: list[Any] = []
-    where = []
+    params: list[Any] = [f"%{LOCAL_MARK}%"]
+    where = ["e.id NOT LIKE ?"]  # descriptions of one article are no actors to rank
     if entity_type:
         where.append("e.type = ?")
         params.append(entity_type)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from newsgraph.annotate import text_of
 from newsgraph.extract.entities import actors, coref, gazetteer, roles
+from newsgraph.extract.entities.headlines import headline_names
 from newsgraph.extract.entities.identity import entity_id, fold, name_key, person_key, same_person, surname
 from newsgraph.extract.entities.margins import MarginName, find_margin_names
 from newsgraph.extract.entities.mentions import NameMention, find_mentions
@@ -33,6 +34,8 @@ def extract_entities(doc: Doc, document: Document | None = None) -> list[Entity]
     published = document.published if document else None
     titles = find_titles(doc, roles.is_country_word)
     names = find_mentions(doc, titles)
+    if document is not None and document.paragraphs:
+        names = headline_names(doc, names, document.paragraphs)
     names += _governments(doc, names)
     clusters = coref.cluster_names(names, text_of(doc))
     evidence = roles.find_roles(doc, names, titles)
@@ -136,6 +139,9 @@ def _canonical_name(cluster: coref.Cluster, margin_names: list[str]) -> str:
     if cluster.type == "place" and cluster.place_kind == "country" and cluster.country_code:
         return gazetteer.canonical_country_name(cluster.country_code)
     texts = [_bare(m.text) for m in cluster.names] + margin_names
+    if cluster.type == "place":
+        # "Bath, Somerset" names the town; the region is a mention of its own inside it.
+        texts = [t.split(", ")[0] for t in texts]
     if cluster.type == "person":
         return max(texts, key=lambda t: (len(person_key(t)), len(t)))
     return max(texts, key=len)
@@ -180,7 +186,8 @@ def _entity(
     entity = Entity(eid, name, cluster.type, aliases=sorted(aliases.values()), mentions=mentions)
     known_code = None
     if cluster.type == "person":
-        known_code = roles.person_code([name, *aliases.values()], published)
+        titles = [ev.title for ev in evidence if ev] + [m.title for m in margins if m.title]
+        known_code = roles.person_code([name, *aliases.values()], published, titles)
     elif cluster.type == "organization":
         known_code = next(filter(None, (actors.known_actor(n, published) for n in (name, *aliases.values()))), None)
     entity.roles = _roles(evidence, margins, known_code)

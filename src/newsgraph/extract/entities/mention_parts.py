@@ -62,7 +62,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 _TRAILING_JUNK = frozenset({"of", "and", "or", "the", "in", "for", "at", "to", "on", "by", "'s", "’s", "'", "’"})
 
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "mme", "m"})
+_HONORIFICS = _words("mr mrs ms miss mx dr prof sir dame madam mme m honourable honorable hon")
 
 _PARTICLES = _words("bin ibn bint al el de da do dos di del van von der la le")
 

@@ -70,6 +70,7 @@ from newsgraph.extract.entities.mention_recovery import (
     _recover_repeats,
 )
 from newsgraph.extract.entities.mention_types import _person_cue, _place_cue, _typed
+from newsgraph.extract.entities.role_phrases import role_cue
 from newsgraph.extract.entities.titles import Title, find_titles, is_part_of_title
 
 
@@ -129,7 +130,9 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
         _mark(names, c.ts, c.te)
     parsed = tagged and doc.has_annotation("DEP")
     for c in candidates:
-        c.person_cue = c.label not in ("NORP", "EVENT") and _person_cue(doc, c.te, names)
+        c.person_cue = c.label not in ("NORP", "EVENT") and (
+            _person_cue(doc, c.te, names) or (parsed and role_cue(doc, c.ts, c.te))
+        )
         c.place_cue = _place_cue(doc, c.ts, c.te)
         if parsed and c.type not in ("place", "group", "event"):
             c.financial_cue = business.financial_cue(doc, c.ts, c.te)

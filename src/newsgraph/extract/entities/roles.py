@@ -11,6 +11,7 @@ When the text names no affiliation, the CAMEO actor dictionaries may know the pe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span
 from newsgraph.extract.entities import actors, gazetteer
 from newsgraph.extract.entities.identity import person_key
 from newsgraph.extract.entities.mentions import NameMention
+from newsgraph.extract.entities.role_phrases import parsed_role
 from newsgraph.extract.entities.titles import TITLE_MODIFIERS, Title, is_title_head
 
 _COUNTRY_LABELS = {"GPE", "NORP"}
@@ -141,6 +143,16 @@ def find_roles(doc: Doc, names: list[NameMention], titles: list[Title]) -> dict[
             roles[index] = RoleEvidence(title.text, affiliation, title.start, title.end, full_start)
             continue
         apposition = _apposition_title(doc, mention, titles_by_start)
+        parsed = parsed_role(doc, mention.token_start, mention.token_end)
+        if parsed is not None:
+            title_text, affiliation, ts, te = parsed
+            span = doc[ts:te]
+            # The parse's phrase wins over a shorter title inside it ("chief" of "chief
+            # financial officer"); the title's affiliation stays.
+            if apposition is None or (span.start_char <= apposition.start and apposition.end < span.end_char):
+                affiliation = affiliation or (apposition.affiliation if apposition else None)
+                roles[index] = RoleEvidence(title_text, affiliation, span.start_char, span.end_char, mention.start)
+                continue
         if apposition is not None:
             roles[index] = apposition
     return roles
@@ -165,22 +177,32 @@ def _people_index() -> tuple[dict[tuple[str, str], actors.ActorEntry], dict[str,
     return by_pair, by_surname
 
 
-def person_code(names: list[str], date: str | None) -> str | None:
-    """CAMEO code of a person from the actor dictionaries, by full name, short form or surname.
+def person_code(names: list[str], date: str | None, titles: Sequence[str] = ()) -> str | None:
+    """CAMEO code of a person from the actor dictionaries, by full name or its short form
+    (given name and surname).
 
-    A bare surname counts only when exactly one dictionary person carries it.
+    A surname alone is no evidence: footballers and judges share surnames with the
+    dictionaries' office holders, and a wrong code is worse than none. It counts only when
+    exactly one dictionary person carries it and one of the person's ``titles`` in the
+    text is of that person's sector ("President Biden" and a government code).
     """
-    for name in names:
+    full = [name for name in names if len(person_key(name)) >= 2]
+    for name in full:
         code = actors.known_actor(name, date)
         if code:
             return code
     by_pair, by_surname = _people_index()
-    for name in names:
+    for name in full:
         words = person_key(name)
-        if len(words) >= 2 and (words[0], words[-1]) in by_pair:
+        if (words[0], words[-1]) in by_pair:
             return actors.known_actor(by_pair[(words[0], words[-1])].name.replace("_", " "), date)
+    sectors = {p.replace("~", "") for p in map(actors.load_agent_dictionary().find, titles) if p}
+    if not sectors:
+        return None
     for name in names:
         words = person_key(name)
         if len(words) == 1 and len(by_surname.get(words[0], [])) == 1:
-            return actors.known_actor(by_surname[words[0]][0].name.replace("_", " "), date)
+            code = actors.known_actor(by_surname[words[0]][0].name.replace("_", " "), date)
+            if code and any(sector and sector in code[3:] for sector in sectors):
+                return code
     return None

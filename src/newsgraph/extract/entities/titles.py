@@ -44,7 +44,7 @@ _NOT_MODIFIERS = {"the", "a", "an", "his", "her", "their", "its", "our", "said",
 #: Modifiers that can precede a head in lower case: "foreign minister", "national security adviser".
 TITLE_MODIFIERS = _words(
     """
-    foreign defence defense interior finance economy prime deputy vice chief senior top former acting
+    foreign defence defense interior finance economy prime deputy vice chief senior top former acting first
     interim national security strategic affairs military army police health education justice trade
     energy intelligence opposition government state opposition party regional local press
     """
@@ -71,6 +71,8 @@ def _is_modifier(token: Token) -> bool:
     lower = token.lower_
     if lower in _NOT_MODIFIERS or (not token.is_alpha and "-" not in token.text):
         return False
+    if token.is_stop and lower not in TITLE_MODIFIERS:
+        return False  # a capital that only opens the sentence: "Because Judge X", "When Minister Y"
     return token.is_title or token.is_upper or lower in TITLE_MODIFIERS or is_title_head(lower)
 
 
