@@ -180,4 +180,40 @@ def product_cue(doc: Doc, ts: int, te: int) -> bool:
     return root.dep_ == "dobj" and root.head.lower_ in _LAUNCH_VERBS
 
 
-__all__ = ["INDEX_WORDS", "financial_cue", "index_spans", "product_cue", "product_shape"]
+#: Common nouns that describe an organisation: "the charity X", "X, the animation studio",
+#: "auction house X". English vocabulary for kinds of bodies, not names of any.
+ORGANISATION_NOUNS = _words(
+    """
+    company companies firm charity studio museum gallery broadcaster network station channel newspaper
+    magazine agency group bank club team side retailer carrier airline chain brand startup start-up maker
+    manufacturer developer publisher label band party union university college school hospital council
+    insurer lender fund platform outlet operator conglomerate giant house business organisation
+    organization association foundation institute supermarket restaurant brewery distillery
+    """
+)
+
+
+def organisation_cue(doc: Doc, ts: int, te: int) -> bool:
+    """Whether an organisation noun describes the name ``[ts, te)``: right before it ("the charity
+    X", "auction house X") or as its appositive ("X, the computer-animation company")."""
+    if ts > 0:
+        before = doc[ts - 1]
+        if before.is_lower and before.lower_ in ORGANISATION_NOUNS and before.tag_ == "NN":
+            return True
+    if te + 1 < len(doc) and doc[te].text == ",":
+        root = doc[ts:te].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.i > root.i and child.is_lower and child.lower_ in ORGANISATION_NOUNS:
+                return True
+    return False
+
+
+__all__ = [
+    "INDEX_WORDS",
+    "ORGANISATION_NOUNS",
+    "financial_cue",
+    "index_spans",
+    "organisation_cue",
+    "product_cue",
+    "product_shape",
+]

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.annotate import text_of
 from newsgraph.extract.entities import gazetteer
+from newsgraph.extract.entities.company_names import ORG_NOMINALS, fits, short_form
 from newsgraph.extract.entities.identity import (
     fold,
     name_key,
@@ -192,6 +193,8 @@ def _joins(cluster: Cluster, mention: NameMention, key: str) -> bool:
             (text.isupper() and len(text) >= 2 and _initials(m.text) == text)
             or (m.text.isupper() and len(m.text) >= 2 and _initials(text) == m.text)
             or (core and organization_core(m.text) == core)  # "Apple" and "Apple Inc."
+            or short_form(text, m.text)
+            or short_form(m.text, text)
             for m in cluster.names
         )
     return False
@@ -479,8 +482,8 @@ def resolve_references(doc: Doc, clusters: list[Cluster], titles: list[Title]) -
                     for c in clusters
                     if c.type == "place" and c.place_kind in kinds and (not countries or c.country_code in countries)
                 }
-            elif noun in _ORG_NOMINALS:
-                accept = orgs
+            elif noun in _ORG_NOMINALS or noun in ORG_NOMINALS:
+                accept = {id(c) for c in clusters if id(c) in orgs and fits(noun, c.names)}
             elif noun in _PRODUCT_NOMINALS:
                 accept = products
             elif noun in _FINANCIAL_NOMINALS:

@@ -174,6 +174,7 @@ class _Candidate:
     place_cue: bool = False  # "in X", "near X": said of places
     financial_cue: bool = False  # "the X index", "X fell 300 points": said of stock indices
     product_cue: bool = False  # "the X line", "X users", "unveiled the X": said of products
+    organisation_cue: bool = False  # "the charity X", "X, the animation studio"
 
 
 @lru_cache(maxsize=4)

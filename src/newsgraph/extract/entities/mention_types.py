@@ -69,9 +69,17 @@ def _typed(doc: Doc, candidates: list[_Candidate]) -> list[NameMention]:
     # Cores of names written as a company's ("Apple Inc.", "Ford Motor Company"): such a name
     # is the maker, even where a product word follows it ("Apple computers", "Ford cars").
     companies = {core for key in groups if (core := organization_core(key)) and core != key}
+    # Short names of registered company names ("Corvane" of "Corvane Foods Inc."): the company.
+    registered = [key.replace(",", " ").split() for key in groups]
+    short_names = {
+        " ".join(words[:k])
+        for words in registered
+        if len(words) >= 3 and words[-1].strip(".") in _LEGAL_FORMS
+        for k in range(1, len(words) - 1)
+    }
     for key in order:
         group = groups[key]
-        winner, source = _vote(doc, key, group, person_surnames, companies)
+        winner, source = _vote(doc, key, group, person_surnames, companies, short_names)
         decided[key] = (winner, source)
         if winner == "person" and " " in key:
             person_surnames.add(key.rsplit(" ", 1)[1])
@@ -91,6 +99,11 @@ def _typed(doc: Doc, candidates: list[_Candidate]) -> list[NameMention]:
         span = doc[c.ts : c.te]
         mentions.append(NameMention(span.start_char, span.end_char, span.text, final, label, c.ts, c.te))
     return mentions
+
+
+#: Endings of English adjectives of place and kind: "European" opens a company's name but is
+#: no short name of it.
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "ic", "ical", "al")
 
 
 def _head_word(doc: Doc, ts: int, te: int) -> str:
@@ -166,6 +179,7 @@ def _vote(
     group: list[_Candidate],
     person_surnames: set[str],
     companies: frozenset[str] | set[str] = frozenset(),
+    short_names: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, str]:
     """The type of one name and the strongest evidence beyond the model's labels that decided it."""
     weights: dict[str, float] = {}
@@ -227,6 +241,13 @@ def _vote(
             add("organization", loose_person + 0.5, "actor")
         elif code and any(c.type != "person" for c in group):
             add("organization", 0.5, "actor")
+    if key in short_names and not first.forced and place is None and not key.endswith(_ADJECTIVE_ENDINGS):
+        add("organization", len(group) + 0.5, "context")
+    organisation_cues = sum(1 for c in group if c.organisation_cue)
+    if organisation_cues and (place is None or weak_place):
+        # The small model reads unfamiliar companies and charities as people or places; a noun
+        # that says what the name is outweighs its readings elsewhere in the article.
+        add("organization", 2.0 * organisation_cues + 0.5 * len(group), "context")
     if any(c.financial_cue for c in group):
         add("financial", len(group) + 1.0, "context")  # an index throughout the article
     if business.product_shape(text):

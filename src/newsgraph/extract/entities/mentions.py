@@ -137,6 +137,7 @@ def find_mentions(doc: Doc, titles: list[Title] | None = None) -> list[NameMenti
         if parsed and c.type not in ("place", "group", "event"):
             c.financial_cue = business.financial_cue(doc, c.ts, c.te)
             c.product_cue = business.product_cue(doc, c.ts, c.te)
+            c.organisation_cue = business.organisation_cue(doc, c.ts, c.te)
     return _merge_place_pairs(doc, _typed(doc, candidates))
 
 
