@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.annotate import text_of
 from newsgraph.extract.entities import actors, gazetteer
 from newsgraph.extract.entities.mentions import NameMention
 from newsgraph.records import Paragraph
@@ -39,8 +40,10 @@ def _in_body(body: str, text: str) -> bool:
 def headline_names(doc: Doc, names: list[NameMention], paragraphs: list[Paragraph]) -> list[NameMention]:
     """``names`` with the headline's names checked against the body (see the module docs)."""
     title = next((p for p in paragraphs if p.kind == "title"), None)
-    text = doc.text
-    if title is None or not _title_case(text[title.start : title.end]):
+    if title is None:
+        return names
+    text = text_of(doc)  # cached: ``doc.text`` joins every token again
+    if not _title_case(text[title.start : title.end]):
         return names
     body = text[title.end :]
     kept = []
