@@ -357,6 +357,27 @@ def seed_db(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize(
     "command",
+    [["actors"], ["query", "quotes"], ["query", "events"], ["timeline", "Blinken"], ["search", "Rafah"], ["report"]],
+)
+def test_queries_never_import_spacy(seed_db, command):
+    # A fresh process, as a user runs it: reading the store must not pay for spaCy's import.
+    code = (
+        "import sys\nfrom newsgraph.cli import main\nsys.argv = ['newsgraph', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as stop:\n    assert not stop.code, stop.code\n"
+        "print('LOADED' if 'spacy' in sys.modules else 'LIGHT')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, *command, "--db", str(seed_db)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "120", "PYTHONPATH": str(Path(newsgraph.__file__).parents[1])},
+        check=True,
+    )
+    assert result.stdout.rstrip().endswith("LIGHT"), result.stdout[-500:]
+
+
+@pytest.mark.parametrize(
+    "command",
     [
         ["actors", "Blinken"],
         ["query", "quotes", "--speaker", "Blinken"],

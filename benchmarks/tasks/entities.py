@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsgraph import Config, Pipeline
-from newsgraph.extract.entities.identity import EntityIndex
+from newsgraph.identity import EntityIndex
 
 from . import Predictor, Record
 

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from newsgraph.extract.entities.identity import EntityIndex, fold, name_key, person_key
+from newsgraph.identity import EntityIndex, fold, name_key, person_key
 from newsgraph.records import Entity
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from newsgraph.extract.entities.identity import fold, name_key
+from newsgraph.identity import fold, name_key
 from newsgraph.records import Entity
 
 #: Words a name may drop and still name the same thing: legal forms ("General Motors Corp.")

@@ -9,7 +9,7 @@ newer minor version of the records) is kept in the row's ``extra`` JSON column, 
 lost before a migration adds a column for it.
 
 Across articles, ``entities`` holds one row per actor (a stable id from the entity layer's
-:class:`~newsgraph.extract.entities.identity.EntityIndex`), ``aliases`` every name it was
+:class:`~newsgraph.identity.EntityIndex`), ``aliases`` every name it was
 seen under; fact rows carry the actor ids (``speaker_actor_id``...) beside the article's own
 entity ids.
 

@@ -5,7 +5,7 @@ Hand-made texts in the style of company and market reports; each test checks one
 
 from __future__ import annotations
 
-from newsgraph.extract.entities.identity import EntityIndex, organization_core
+from newsgraph.identity import EntityIndex, organization_core
 from newsgraph.records import Document, Entity
 
 

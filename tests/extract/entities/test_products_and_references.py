@@ -10,8 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from newsgraph.extract.entities.identity import EntityIndex, is_description, product_key
 from newsgraph.extract.entities.mentions import find_mentions
+from newsgraph.identity import EntityIndex, is_description, product_key
 from newsgraph.records import Document
 
 _VOCAB = spacy.blank("en").vocab

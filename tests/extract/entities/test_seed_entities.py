@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.entities.identity import name_key
+from newsgraph.identity import name_key
 
 
 def _by_name(document, entity_type):

@@ -6,7 +6,8 @@ The layer runs in four steps, each in its own module:
 2. :mod:`titles` and :mod:`roles` read the titles around people's names (role, affiliation);
 3. :mod:`coref` groups names into entities and adds descriptions and pronouns;
 4. :mod:`gazetteer` and :mod:`actors` add coordinates, countries and CAMEO actor codes, and
-   :mod:`identity` gives each entity an id that is the same in every article.
+   :mod:`newsgraph.identity` (spaCy-free, shared with the store) gives each entity an id that
+   is the same in every article.
 """
 
 from __future__ import annotations
@@ -18,10 +19,10 @@ from spacy.tokens import Doc
 from newsgraph.annotate import text_of
 from newsgraph.extract.entities import actors, coref, gazetteer, roles
 from newsgraph.extract.entities.headlines import headline_names
-from newsgraph.extract.entities.identity import entity_id, fold, name_key, person_key, same_person, surname
 from newsgraph.extract.entities.margins import MarginName, find_margin_names
 from newsgraph.extract.entities.mentions import NameMention, find_mentions
 from newsgraph.extract.entities.titles import find_titles
+from newsgraph.identity import entity_id, fold, name_key, person_key, same_person, surname
 from newsgraph.records import Document, Entity, Mention, Role
 
 __all__ = ["entity_at", "entity_id", "extract_entities", "name_key"]

@@ -30,7 +30,10 @@ from spacy.tokens import Doc, Token
 from newsgraph.annotate import text_of
 from newsgraph.extract.entities import gazetteer
 from newsgraph.extract.entities.company_names import ORG_NOMINALS, fits, short_form
-from newsgraph.extract.entities.identity import (
+from newsgraph.extract.entities.mentions import NameMention
+from newsgraph.extract.entities.nominals import find_nominals
+from newsgraph.extract.entities.titles import Title
+from newsgraph.identity import (
     fold,
     name_key,
     organization_core,
@@ -39,9 +42,6 @@ from newsgraph.extract.entities.identity import (
     same_person,
     surname,
 )
-from newsgraph.extract.entities.mentions import NameMention
-from newsgraph.extract.entities.nominals import find_nominals
-from newsgraph.extract.entities.titles import Title
 
 #: Definite descriptions and the entity types and place kinds they can refer to.
 _PLACE_NOMINALS = {

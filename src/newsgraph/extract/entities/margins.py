@@ -18,9 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.entities.identity import person_key, surname
 from newsgraph.extract.entities.roles import is_country_word
 from newsgraph.extract.entities.titles import TITLE_MODIFIERS, find_titles, is_title_head
+from newsgraph.identity import person_key, surname
 from newsgraph.records import Document
 
 #: Given names before a surname: at most this many tokens.

@@ -8,7 +8,6 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsgraph.extract.entities import business
-from newsgraph.extract.entities.identity import organization_core
 from newsgraph.extract.entities.mention_parts import (
     _CUE_WINDOW,
     _EVENT_HEADS,
@@ -31,6 +30,7 @@ from newsgraph.extract.entities.mention_parts import (
     _words,
 )
 from newsgraph.extract.entities.titles import is_title_head
+from newsgraph.identity import organization_core
 
 
 def _person_cue(doc: Doc, end: int, names: bytearray) -> bool:

@@ -18,10 +18,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from newsgraph.extract.entities import actors, gazetteer
-from newsgraph.extract.entities.identity import person_key
 from newsgraph.extract.entities.mentions import NameMention
 from newsgraph.extract.entities.role_phrases import parsed_role
 from newsgraph.extract.entities.titles import TITLE_MODIFIERS, Title, is_title_head
+from newsgraph.identity import person_key
 
 _COUNTRY_LABELS = {"GPE", "NORP"}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.entities.identity import EntityIndex, entity_id, fold, person_key, same_person, surname
+from newsgraph.identity import EntityIndex, entity_id, fold, person_key, same_person, surname
 
 
 def test_ids_are_deterministic_and_ignore_case_accents_and_the():

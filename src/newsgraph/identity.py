@@ -1,6 +1,6 @@
 """Entity identity: keys and ids stable across articles, and incremental resolution.
 
-Inside one article, :mod:`coref` groups mentions. Across articles, the same actor appears
+Inside one article, :mod:`newsgraph.extract.entities.coref` groups mentions. Across articles, the same actor appears
 under different spellings ("Tzahi Hanegbi", "Tzachi Hanegbi"), with and without titles,
 or by surname only. :func:`entity_id` gives every entity a deterministic id from its
 canonical name, so identical names agree without any shared state; :class:`EntityIndex`
