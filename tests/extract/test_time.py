@@ -229,6 +229,54 @@ def test_year_on_year_comparisons_keep_the_part_of_the_year():
     assert anchored["Two years later"] == "2005-01-01"
 
 
+def test_an_unnamed_quarter_follows_the_tense():
+    # Published in the fourth quarter: a quarter the clause looks ahead to is next year's, one
+    # it looks back on is this year's; with no tense, this year's.
+    published = "2025-11-04"
+    assert value_of("The merger will close in the second quarter.", "second quarter", published) == "2026-Q2"
+    assert value_of("The sale is expected to complete in the first quarter.", "first quarter", published) == "2026-Q1"
+    assert value_of("Output dropped in the second quarter.", "second quarter", published) == "2025-Q2"
+    assert value_of("Second quarter: steady output.", "Second quarter", published) == "2025-Q2"
+    assert value_of("Sales will recover in the fourth quarter.", "fourth quarter", published) == "2025-Q4"
+
+
+@pytest.mark.model
+def test_future_clauses_resolve_forward_with_the_tagger(pipeline):
+    text = "The takeover is expected to close in the first quarter, and the new plant opens in February."
+    document = pipeline.analyze(text, published="2025-11-04")
+    values = {t.text: t.value for t in document.time_expressions}
+    assert values["first quarter"] == "2026-Q1"
+
+
+def test_quoted_words_count_from_the_day_they_were_spoken():
+    published = "2024-03-22"  # a Friday
+    text = 'The coach said on Wednesday: "We play the final tonight and rest tomorrow."'
+    values = found(text, published)
+    assert values["Wednesday"][1] == "2024-03-20"
+    assert values["tonight"][1] == "2024-03-20TNI"
+    assert values["tomorrow"][1] == "2024-03-21"
+    anchored = {t.text: t.anchor for t in find_time_expressions(text, published)}
+    assert anchored["tonight"] == "2024-03-20"
+    # The frame after the quotation dates it too; words outside quotation marks keep the publication day.
+    text = "“The vote is today,” the mayor told reporters on Tuesday. The count ends today."
+    expressions = find_time_expressions(text, published)
+    assert [t.value for t in expressions if t.text.lower() == "today"] == ["2024-03-19", "2024-03-22"]
+
+
+def test_a_quotation_keeps_the_publication_day_when_the_frame_dates_no_speech():
+    published = "2024-03-22"
+    # "Monday" dates the defeat, not the speaking: no verb of speech beside it.
+    text = 'After the defeat on Monday, the captain was blunt: "We train again tomorrow."'
+    assert value_of(text, "tomorrow", published) == "2024-03-23"
+    assert value_of('"We leave tomorrow," she said.', "tomorrow", published) == "2024-03-23"
+
+
+def test_the_match_clock_is_not_a_duration():
+    assert "51 minutes" not in found("The striker equalised on 51 minutes with a header.")
+    assert found("The talks lasted 51 minutes.")["51 minutes"] == ("DURATION", "PT51M", None)
+    assert found("She was hired on five minutes' notice.")["five minutes"][0] == "DURATION"
+
+
 def test_clock_times_take_the_date_of_their_sentence():
     assert value_of("The blast occurred at 10:35 a.m. (0735 GMT) Friday.", "10:35 a.m.", "1998-08-08") == (
         "1998-08-07T10:35"

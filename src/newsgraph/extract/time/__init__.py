@@ -7,7 +7,8 @@ order (:mod:`.normalize`) against the publication date, or for anaphoric express
 ("two days later", "that same day") the last date the text mentioned; a wire dateline a day
 or two off the publication date ("HAVANA, August 7 (Xinhua) --") takes its place as anchor. Tense around an
 expression (:mod:`.tense`, from the tagger's ``tag_``) decides whether a bare weekday or
-month looks back or ahead. Without a publication date, relative expressions get
+month looks back or ahead; words inside a quotation whose frame dates the speaking ("said on
+Wednesday: '… tonight'") count from that day (:mod:`.quoted`). Without a publication date, relative expressions get
 underspecified values (``XXXX-WXX-4``, ``XXXX-10-07``).
 
 Regex over the text rather than token patterns keeps this independent of tokenisation and
@@ -26,6 +27,7 @@ from typing import Literal
 from spacy.tokens import Doc
 
 from newsgraph.extract.time.normalize import Direction
+from newsgraph.extract.time.quoted import quotations, reported_day
 from newsgraph.extract.time.rules import DAY_PLACEHOLDER, RULES, Piece, Value
 from newsgraph.extract.time.tense import DocTense, LexicalTense, TenseOracle
 from newsgraph.records import Document, TimeExpression
@@ -66,27 +68,76 @@ def find_time_expressions(
     pieces = _select(_candidates(text))
     if not pieces:
         return []
-    state = _Resolution(parse_iso_date(published), tense or LexicalTense(text))
-    resolved: list[tuple[Piece, Value, str | None]] = []
-    for index, piece in enumerate(pieces):
-        value = piece.resolve(state)
-        if value is None:
-            continue
-        anchor = None
-        if value.anchor == "publication" and state.dct is not None:
-            anchor = state.dct.isoformat()
-        elif value.anchor == "reference":
-            reference = value.base or state.reference()
-            anchor = reference.isoformat() if reference else None
-        resolved.append((piece, value, anchor))
-        state.remember(value)
-        if index == 0:
-            _dateline_anchor(text, piece, value, state)
-    _date_clock_times(resolved, state.dct, sentence_starts or _line_starts(text))
+    starts = sentence_starts or _line_starts(text)
+    oracle = tense or LexicalTense(text)
+    state, resolved = _resolve(text, pieces, _Resolution(parse_iso_date(published), oracle), {})
+    spoken = _spoken_days(text, pieces, resolved, starts)
+    if spoken:
+        # Again, with each quotation's words counted from the day they were spoken; what
+        # follows a quotation may refer back to its dates, so the whole text is redone.
+        state, resolved = _resolve(text, pieces, _Resolution(parse_iso_date(published), oracle), spoken)
+    _date_clock_times(resolved, state.dct, starts)
     return [
         TimeExpression(p.start, p.end, text[p.start : p.end], v.type, v.value, v.mod, anchor)
         for p, v, anchor in resolved
     ]
+
+
+def _resolve(
+    text: str, pieces: list[Piece], state: _Resolution, spoken: dict[int, date]
+) -> tuple[_Resolution, list[tuple[Piece, Value, str | None]]]:
+    """Each piece's value in text order; ``spoken`` gives the pieces (by index) quoted on another day."""
+    resolved: list[tuple[Piece, Value, str | None]] = []
+    for index, piece in enumerate(pieces):
+        publication = state.dct
+        if index in spoken and state.dct is not None:
+            state.dct = spoken[index]
+        value = piece.resolve(state)
+        anchor = None
+        if value is not None:
+            if value.anchor == "publication" and state.dct is not None:
+                anchor = state.dct.isoformat()
+            elif value.anchor == "reference":
+                reference = value.base or state.reference()
+                anchor = reference.isoformat() if reference else None
+        if index in spoken:
+            state.dct = publication
+        if value is None:
+            continue
+        resolved.append((piece, value, anchor))
+        state.remember(value)
+        if index == 0:
+            _dateline_anchor(text, piece, value, state)
+    return state, resolved
+
+
+def _spoken_days(
+    text: str, pieces: list[Piece], resolved: list[tuple[Piece, Value, str | None]], starts: list[int]
+) -> dict[int, date]:
+    """The pieces inside a quotation whose frame dates the speech to a day other than their anchor."""
+    dated = [
+        (p.start, p.end, v.day)
+        for p, v, _ in resolved
+        if v.type == "DATE" and v.granularity == "day" and v.day is not None and v.anchor == "publication"
+    ]
+    if not dated:
+        return {}
+    anchors = {p.start: a for p, _, a in resolved}
+    spoken: dict[int, date] = {}
+    positions = [p.start for p in pieces]
+    for quotation in quotations(text, starts):
+        first = bisect.bisect_left(positions, quotation.start)
+        last = bisect.bisect_left(positions, quotation.end)
+        inside = [i for i in range(first, last) if pieces[i].end <= quotation.end]
+        if not inside:
+            continue
+        day = reported_day(text, quotation, dated)
+        if day is None:
+            continue
+        for i in inside:
+            if anchors.get(pieces[i].start) not in (None, day.isoformat()):
+                spoken[i] = day
+    return spoken
 
 
 #: A first line that is only a place, a date and perhaps the agency: "WASHINGTON, August 13 (Xinhua) --".

@@ -405,6 +405,8 @@ def quarter(match: re.Match[str], text: str) -> list[Piece] | None:
             tense = ctx.tense(start, end)
             if int(code[1]) > current and tense == -1:
                 year -= 1
+            elif int(code[1]) < current and tense == 1:
+                year += 1  # "expected to close in the first quarter", said in October: next year's
         return value(year, "publication")
 
     return [Piece(start, end, resolve)]

@@ -65,6 +65,20 @@ _SHIFT_UNIT = {
 }
 
 
+#: "on 51 minutes": the sports clock (British match reports), a moment of play, not a duration.
+_ON_BEFORE = re.compile(r"(?<!\w)on[^\S\n]+$", re.IGNORECASE)
+
+
+def _match_clock(match: re.Match[str], text: str, unit: str) -> bool:
+    if unit != "minute" or match["mod"] or match["after"] or match["suffix"]:
+        return False
+    if text[match.end() : match.end() + 1] in ("'", "’"):
+        return False  # "on five minutes' notice"
+    if word_after(text, match.end()).lower() == "of":
+        return False  # "on 30 minutes of tape"
+    return bool(_ON_BEFORE.search(text, max(0, match.start() - 4), match.start()))
+
+
 def unit_name(text: str) -> str:
     word = text.lower()
     word = word[:-1] if word.endswith("s") and word != "s" else word
@@ -89,6 +103,8 @@ def duration(match: re.Match[str], text: str) -> list[Piece] | None:
         return None  # "a decades-long embargo": the article belongs to the noun
     if unit == "quarter" and amount is not None and amount < 2 and lowered not in ("one",):
         return None
+    if _match_clock(match, text, unit):
+        return None  # "scored on 51 minutes": a moment of the match, not a length of time
     after = (match["after"] or "").lower()
     mod = MODIFIERS.get(" ".join(match["mod"].lower().split())) if match["mod"] else None
     start, end = match.start(), match.end()
