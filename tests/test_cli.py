@@ -105,7 +105,7 @@ def test_extract_jsonl_of_the_seed_sample():
     assert result.exit_code == 0, result.output
     (line,) = _lines(result.stdout)
     record = json.loads(line)
-    assert record["schema_version"] == "1.2"
+    assert record["schema_version"] == "1.3"
     assert record["id"] == "000_5b7bcf2cbf6902ac"
     assert record["title"] == SEED_TITLE
     assert "source_text" not in record

@@ -199,7 +199,7 @@ def test_as_dict_without_source_drops_only_source_text(doc):
 
 def test_schema_version_is_in_every_document():
     data = Document(id="a", text="x").as_dict()
-    assert data["schema_version"] == SCHEMA_VERSION == newsgraph.SCHEMA_VERSION == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION == newsgraph.SCHEMA_VERSION == "1.3"
 
 
 def test_as_dict_adds_source_offsets_to_every_offset_pair():

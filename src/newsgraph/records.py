@@ -16,7 +16,7 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, Union
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 ParagraphKind = Literal["title", "dateline", "heading", "body"]
 RemovalKind = Literal["caption", "credit", "byline", "boilerplate", "duplicate", "near_duplicate"]
@@ -165,6 +165,8 @@ class Quantity:
     #: Where the thing counted is in the text (the span may enclose the quantity itself).
     what_start: int | None = None
     what_end: int | None = None
+    #: The other side of a score or vote tallies ("won 3-2": ``value`` 3, ``against`` 2); since 1.3.
+    against: float | None = None
 
 
 @dataclass(slots=True)

@@ -185,7 +185,6 @@ def test_ages(text, value, unit):
         "Resolution 2728 passed.",
         "Call 555-1234 now.",  # a phone number
         "Its serial number is 001.",
-        "He won 3-1.",  # a score
         "The two men met.",  # a reference back
         "One of them left.",
         "The Boeing 787 flew. Later the 787 landed.",  # a model, named and then bare
@@ -269,6 +268,56 @@ def test_small_word_numbers_count_what_the_parse_names(parsed, text, value, low,
 def test_pounds_are_weight_or_sterling(parsed, text, unit, category):
     quantity = _one(parsed(text))
     assert (quantity.unit, quantity.category) == (unit, category)
+
+
+# --- scores, tallies, the match clock, crowds ----------------------------------------------
+
+
+def _two_sided(quantities: list[Quantity]) -> list[tuple[str, float | None, float | None, str | None, str | None]]:
+    return [(q.text, q.value, q.against, q.unit, q.category) for q in quantities if q.against is not None]
+
+
+def test_scores_have_both_sides(parsed):
+    assert _two_sided(parsed("Rovers beat the visitors 4-0 on Saturday.")) == [("4-0", 4.0, 0.0, "score", "score")]
+    assert _two_sided(parsed("Her side drew 2–2 after two late goals.")) == [("2–2", 2.0, 2.0, "goals", "score")]
+    # The smaller figure first needs its contest word right beside it.
+    assert _two_sided(parsed("It was a painful 0-3 defeat for the hosts.")) == [("0-3", 0.0, 3.0, "score", "score")]
+
+
+def test_vote_tallies(parsed):
+    assert _two_sided(parsed("Councillors voted 9-3 against the proposal.")) == [("9-3", 9.0, 3.0, "votes", "vote")]
+    assert _two_sided(parsed("The bill passed by 310 votes to 205.")) == [
+        ("310 votes to 205", 310.0, 205.0, "votes", "vote")
+    ]
+    assert _two_sided(parsed("The motion fell, with three in favour and eight against.")) == [
+        ("three in favour and eight against", 3.0, 8.0, "votes", "vote")
+    ]
+    # One number of a tally is not also a count of its own.
+    assert len(parsed("The bill passed by 310 votes to 205.")) == 1
+
+
+def test_pairs_without_a_contest_or_a_vote_are_neither(parsed):
+    assert _two_sided(parsed("The recipe needs 3-2 parts flour to water.")) == []
+    ranged = _one(parsed("Temperatures will reach 20-25 degrees."))
+    assert (ranged.low, ranged.high, ranged.against) == (20.0, 25.0, None)
+    assert _two_sided(parsed("The jet seats 200-250 passengers.")) == []
+
+
+def test_match_minutes(parsed):
+    minutes = {q.text: q for q in parsed("Her 73rd-minute header cancelled out a goal in the 12th minute.")}
+    header = minutes["73rd-minute"]
+    assert (header.value, header.unit, header.category, header.what) == (73.0, "minute", "match time", "header")
+    assert (minutes["12th minute"].value, minutes["12th minute"].unit) == (12.0, "minute")
+    clock = _one(parsed("The keeper was sent off on 64 minutes."))
+    assert (clock.text, clock.value, clock.category) == ("64 minutes", 64.0, "match time")
+
+
+def test_a_crowd_counts_people(parsed):
+    crowd = _one(parsed("A crowd of 31,200 packed the stadium."))
+    assert (crowd.value, crowd.unit, crowd.category, crowd.what) == (31200.0, "people", "count", "crowd")
+    assert crowd.what_start is not None and crowd.what_end is not None
+    workforce = _one(parsed("The plant has a workforce of 1,800."))
+    assert (workforce.unit, workforce.what) == ("people", "workforce")
 
 
 def test_extractor_registry():

@@ -4,7 +4,9 @@
 "seven million pounds of food" is 7,000,000 pounds of mass, what: "food"; "£7m in aid" is
 7,000,000 GBP, what: "aid". Durations, dates, clock times, years, ordinals, labels
 ("Article 5", "Flight 370") and numbers inside named things ("Resolution 2728") are not
-quantities; ages ("a 45-year-old man") are.
+quantities; ages ("a 45-year-old man") are. Scores ("won 2-1"), vote tallies ("by 7 votes to 4")
+and minutes of play ("in the 90th minute") are read first (:mod:`.tallies`), with both sides of
+a score or tally (``value`` and ``against``); "a crowd of 28,450" counts people.
 
 Numbers are read token by token (digits, number words, scale words, glued units and
 currencies); units, modifiers and rates are matched with one compiled pattern each at a
@@ -30,6 +32,7 @@ from newsgraph.extract.quantities.ages import read_age
 from newsgraph.extract.quantities.counted import counts_people, resolve_pound, thing_counted
 from newsgraph.extract.quantities.filters import identifier_range, name_numbers, not_a_quantity
 from newsgraph.extract.quantities.numbers import Number, read_number
+from newsgraph.extract.quantities.tallies import find_tallies
 from newsgraph.extract.quantities.units import (
     CURRENCY_BY_WORD,
     CURRENCY_PREFIXES,
@@ -68,16 +71,18 @@ def extract_quantities(doc: Doc, document: Document | None = None) -> list[Quant
     """Every quantity in ``doc`` with its value, unit, modifier and the thing it counts."""
     candidates = [t.i for t in doc if "d" in t.shape_ or t.lower_ in _WORD_STARTS]
     context = _Context(_blocked_spans(doc, document), name_numbers(doc, candidates), text_of(doc))
-    quantities: list[Quantity] = []
+    times = [(t.start, t.end) for t in document.time_expressions] if document is not None else []
+    quantities, taken = find_tallies(doc, times)
     skip_to = 0
     for i in candidates:
-        if i < skip_to:
+        if i < skip_to or i in taken:
             continue
         found = _quantity_at(doc, i, context)
         if found is not None:
             quantity, skip_to = found
             if quantity is not None:
                 quantities.append(quantity)
+    quantities.sort(key=lambda q: q.start)
     return quantities
 
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.quantities.numbers import Number
 from newsgraph.extract.quantities.units import (
+    COLLECTIVE_PEOPLE,
     IN_KIND,
     MASS_CUES,
     MONEY_CUES,
@@ -54,6 +55,14 @@ def thing_counted(doc: Doc, number: Number, last: Token, end: int) -> tuple[str,
         if target is None or (preposition.lower_ == "in" and target.lower_ not in MONEY_NOUNS):
             return None  # "$5m in Gaza" is where, not what
         return noun_phrase(doc, target, inside)
+    return _body_of_people(doc, number, inside)
+
+
+def _body_of_people(doc: Doc, number: Number, inside: range) -> tuple[str, Span, Token] | None:
+    """The body a number gives the size of: "a crowd of 28,450", "an attendance of 40,000"."""
+    k = number.start - 1
+    if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in COLLECTIVE_PEOPLE:
+        return noun_phrase(doc, doc[k - 1], range(k, inside.stop))  # "of" is not part of the noun
     return None
 
 
@@ -96,7 +105,7 @@ def noun_phrase(doc: Doc, head: Token, quantity: range) -> tuple[str, Span, Toke
 def counts_people(noun: Token) -> bool:
     """Whether ``noun`` names people: a known noun, a nationality or group, or -ians/-ists."""
     lower = noun.lower_
-    if lower in PERSON_NOUNS or noun.ent_type_ in {"NORP", "PERSON"}:
+    if lower in PERSON_NOUNS or lower in COLLECTIVE_PEOPLE or noun.ent_type_ in {"NORP", "PERSON"}:
         return True
     return len(lower) > 6 and lower.endswith(("ians", "ists")) and lower not in {"statistics", "lists"}
 

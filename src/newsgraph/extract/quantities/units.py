@@ -327,6 +327,11 @@ PERSON_NOUNS = _words(
 
 #: Aid in kind: "pounds of aid" is weighed, "pounds in aid" is paid.
 IN_KIND = _words("aid relief support supplies")
+#: Nouns for a body of people whose size follows "of": "a crowd of 28,450", "a workforce of 3,000".
+COLLECTIVE_PEOPLE = _words(
+    """crowd crowds attendance attendances audience audiences gathering turnout congregation workforce
+    population membership electorate"""
+)
 #: Nouns after "in" that make an amount of pounds money ("£5m in aid", "7 million pounds in funding").
 MONEY_NOUNS = _words(
     """aid funding funds fund money cash investment investments loans loan grants grant debt debts revenue
