@@ -1,0 +1,5 @@
+"""python -m newsgraph.cli"""
+
+from newsgraph.cli import main
+
+main()
