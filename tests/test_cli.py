@@ -289,6 +289,23 @@ def test_batch_with_bad_files_goes_on(tmp_path):
     assert len(_lines((tmp_path / "strict-errors.jsonl").read_text())) == 4
 
 
+def test_articles_over_the_time_budget_are_listed_as_e017(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    (batch / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    (batch / "two.txt").write_text(ARTICLE.replace("Tuesday", "Wednesday"), encoding="utf-8")
+    # A budget smaller than the cleaning of any article: each is stopped before extraction.
+    result = invoke("extract", batch, "-o", tmp_path / "out.jsonl", "--time-budget", "0.000001")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    errors = [json.loads(line) for line in _lines((tmp_path / "out.jsonl.errors.jsonl").read_text())]
+    assert sorted(Path(e["input"]).name for e in errors) == ["one.txt", "two.txt"]
+    assert {e["code"] for e in errors} == {"E017"}
+    assert all("--time-budget" in e["message"] for e in errors)
+    assert "0 articles analysed, 2 failed" in result.stderr
+    assert invoke("extract", batch / "one.txt", "-q", "--time-budget", "0").exit_code == 0
+
+
 def test_batch_errors_file_defaults_to_the_working_directory(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(ARTICLE, encoding="utf-8")

@@ -29,6 +29,11 @@ class ErrorCode(Enum):
     E014 = "request body is too large ({size} bytes; limit {limit})"
     E015 = "no {kind} with id {id!r}"
     E016 = "this server takes writes only with its API token (Authorization: Bearer TOKEN)"
+    # Limits on one article's analysis.
+    E017 = (
+        "analysis stopped: over the time budget of {budget:g} s per article (in {stage}); "
+        "raise it with --time-budget or Config.time_budget (0: no limit)"
+    )
 
     def format(self, **fields: object) -> str:
         return f"{self.name}: {self.value.format(**fields)}"
@@ -60,3 +65,7 @@ class NewsgraphError(Exception):
 
 class InputError(NewsgraphError):
     """The content of one article is unusable; in a batch it is reported and skipped."""
+
+
+class BudgetExceeded(InputError):
+    """One article ran past its time budget (E017); in a batch it is reported and skipped."""

@@ -5,15 +5,16 @@ from __future__ import annotations
 import bisect
 import itertools
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.annotate import components_for, load_pipeline, remember_text
+from newsgraph.annotate import annotate_by_windows, budget, components_for, load_pipeline, remember_text
 from newsgraph.clean import CleanedText, clean_article
 from newsgraph.config import Config
 from newsgraph.errors import ErrorCode, InputError, NewsgraphError
@@ -36,6 +37,14 @@ from newsgraph.workers import WorkerPool, worker_count
 
 log = logging.getLogger("newsgraph")
 
+#: Analysed once per pipeline before the first article with a time budget (see ``_warm_up``).
+_WARM_UP = (
+    "The mayor of Springfield, John Smith, said on Monday that the council would spend $2 million "
+    "on a new bridge. “We will build it,” he told reporters. Police arrested two men after a protest "
+    "in the city on 3 March 2024, and the governor criticised the council."
+)
+T = TypeVar("T")
+
 _NO_DATE_WARNING = "no publication date: relative dates such as 'on Thursday' cannot be anchored"
 
 #: What ``analyze_many`` accepts: text or HTML strings, bytes, article dicts, paths,
@@ -49,6 +58,8 @@ class _Prepared:
     raw: RawArticle
     cleaned: CleanedText
     language: str | None
+    #: Seconds of the article's time budget used before the model (reading and cleaning).
+    spent: float = 0.0
 
 
 class Pipeline:
@@ -64,6 +75,7 @@ class Pipeline:
         self.components = components_for(needs)
         #: Worker processes for ``n_process > 1``, started on first use and kept (see :meth:`close`).
         self._pool: WorkerPool | None = None
+        self._warmed = False
 
     def close(self) -> None:
         """Stop the worker processes, if any (they also end with the interpreter)."""
@@ -73,7 +85,8 @@ class Pipeline:
 
     @property
     def nlp(self) -> Language:
-        return load_pipeline(self.config.model, self.components)
+        config = self.config
+        return load_pipeline(config.model, self.components, config.max_sentence_tokens, config.max_chars)
 
     def analyze(self, text_or_html: str | bytes, published: str | None = None, **meta: Any) -> Document:
         """Analyse one article; raises :class:`NewsgraphError` when it cannot be read."""
@@ -105,7 +118,21 @@ class Pipeline:
                 self._pool = WorkerPool(self.config)
             yield from self._pool.analyse(raws, override, handler)
             return
-        prepared = self._prepare(items, override, handler)
+        if self.config.time_budget and not self._warmed:
+            self._warm_up()
+        yield from self._analyse_here(items, override, handler, self.config.time_budget)
+
+    def _warm_up(self) -> None:
+        """Analyse one short article outside any budget, once: extractors load their
+        dictionaries on first use, which must not count against the first real article."""
+        self._warmed = True
+        for _document in self._analyse_here([_WARM_UP], None, lambda failure: None, 0.0):
+            pass
+
+    def _analyse_here(
+        self, items: Iterable[ArticleInput], override: str | None, handler: ErrorHandler, time_budget: float
+    ) -> Iterator[Document]:
+        prepared = self._prepare(items, override, handler, time_budget)
         nlp = self.nlp
         while True:
             first = next(prepared, None)
@@ -115,37 +142,67 @@ class Pipeline:
             # A memory zone frees the strings each chunk adds to the vocabulary, so
             # memory stays flat over millions of articles; records hold no spaCy objects.
             with nlp.memory_zone():
-                pairs = nlp.pipe(
-                    ((p.cleaned.text, p) for p in chunk),
-                    as_tuples=True,
-                    batch_size=self.config.batch_size,
+                for doc, prep in self._annotate(nlp, chunk, handler, time_budget):
+                    document = _guarded(
+                        handler,
+                        prep.raw.source,
+                        budget.within,
+                        time_budget,
+                        self._build,
+                        doc,
+                        prep,
+                        spent=prep.spent,
+                        first_stage="extraction",
+                    )
+                    if document is not None:
+                        yield document
+
+    def _annotate(
+        self, nlp: Language, chunk: Iterable[_Prepared], handler: ErrorHandler, time_budget: float
+    ) -> Iterator[tuple[Doc, _Prepared]]:
+        """The spaCy Docs of a chunk, in order: ordinary articles in model batches, each long
+        one alone, by windows of paragraphs, so that the model's memory stays bounded and the
+        article's time budget is checked between windows."""
+        window = self.config.window_chars
+        for long, group in itertools.groupby(chunk, key=lambda p: len(p.cleaned.text) > window):
+            if not long:
+                texts = ((p.cleaned.text, p) for p in group)
+                yield from nlp.pipe(texts, as_tuples=True, batch_size=self.config.batch_size)
+                continue
+            for prep in group:
+                started = time.monotonic()
+                doc = _guarded(
+                    handler,
+                    prep.raw.source,
+                    budget.within,
+                    time_budget,
+                    annotate_by_windows,
+                    nlp,
+                    prep.cleaned.text,
+                    window,
+                    spent=prep.spent,
+                    first_stage="the spaCy model",
                 )
-                for doc, prep in pairs:
-                    source = prep.raw.source
-                    try:
-                        document = self._build(doc, prep)
-                    except NewsgraphError as exc:
-                        handler(InputFailure(source, exc.with_source(source)))
-                        continue
-                    except Exception as exc:  # a bug must not cost the rest of a batch
-                        log.debug("extraction failed on %s", source, exc_info=True)
-                        detail = f"{type(exc).__name__}: {exc}"
-                        handler(InputFailure(source, NewsgraphError(ErrorCode.E012, source, detail=detail)))
-                        continue
-                    yield document
+                if doc is not None:
+                    prep.spent += time.monotonic() - started
+                    yield doc, prep
 
     def _prepare(
-        self, items: Iterable[ArticleInput], published: str | None, handler: ErrorHandler
+        self, items: Iterable[ArticleInput], published: str | None, handler: ErrorHandler, time_budget: float
     ) -> Iterator[_Prepared]:
         for number, item in enumerate(items, 1):
             for raw in self._to_raw(item, number):
                 if isinstance(raw, InputFailure):
                     handler(raw)
                     continue
+                started = time.monotonic()
                 try:
-                    yield self._prepare_one(raw, published)
+                    prepared = budget.within(time_budget, self._prepare_one, raw, published, first_stage="cleaning")
                 except NewsgraphError as exc:
                     handler(InputFailure(raw.source, exc.with_source(raw.source)))
+                    continue
+                prepared.spent = time.monotonic() - started
+                yield prepared
 
     def _prepare_one(self, raw: RawArticle, published: str | None) -> _Prepared:
         if published:
@@ -203,6 +260,7 @@ class Pipeline:
             source_text=raw.text,
         )
         if document.published is None:
+            budget.stage("publication date inference")
             # Relative dates need an anchor: infer one from the article itself, openly.
             inferred = infer_published(document, doc)
             if inferred is not None:
@@ -214,6 +272,7 @@ class Pipeline:
                     f" (confidence {inferred.confidence:.1f})"
                 )
         for extractor in self.extractors:
+            budget.stage(f"the {extractor.name} extractor")
             if extractor.configured:
                 records = extractor.run(doc, document, config=self.config)
             else:
@@ -263,6 +322,19 @@ def _sentences(doc: Doc, cleaned: CleanedText) -> list[Sentence]:
         if end > start:
             sentences.append(Sentence(start, end, max(0, bisect.bisect_right(starts, start) - 1)))
     return sentences
+
+
+def _guarded(handler: ErrorHandler, source: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+    """``fn(*args, **kwargs)`` for one article; ``None`` when it failed, the failure reported."""
+    try:
+        return fn(*args, **kwargs)
+    except NewsgraphError as exc:
+        handler(InputFailure(source, exc.with_source(source)))
+    except Exception as exc:  # a bug must not cost the rest of a batch
+        log.debug("analysis failed on %s", source, exc_info=True)
+        detail = f"{type(exc).__name__}: {exc}"
+        handler(InputFailure(source, NewsgraphError(ErrorCode.E012, source, detail=detail)))
+    return None
 
 
 def _log_failure(failure: InputFailure) -> None:

@@ -41,6 +41,8 @@ def _start(config: Config) -> None:
 
     _WORKER = Pipeline(dataclasses.replace(config, n_process=1))
     _WORKER.nlp  # noqa: B018 - load the model now, not with the first chunk
+    if config.time_budget:
+        _WORKER._warm_up()  # the extractors' dictionaries too, outside any article's budget
 
 
 def _analyse(chunk: list[RawArticle], published: str | None) -> tuple[list[Document], list[InputFailure]]:

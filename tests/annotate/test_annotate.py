@@ -7,6 +7,7 @@ import spacy
 
 from newsgraph.annotate import (
     PARAGRAPH_COMPONENT,
+    SENTENCE_CAP_COMPONENT,
     column,
     components_for,
     load_pipeline,
@@ -72,7 +73,7 @@ def test_unknown_model_is_e010():
 def test_load_pipeline_has_exactly_the_components(pipeline):
     assert load_pipeline(DEFAULT_MODEL, pipeline.components) is pipeline.nlp  # loaded once
     nlp = load_pipeline(DEFAULT_MODEL, ("senter", "ner"))
-    assert nlp.pipe_names == [PARAGRAPH_COMPONENT, "senter", "ner"]
+    assert nlp.pipe_names == [PARAGRAPH_COMPONENT, SENTENCE_CAP_COMPONENT, "senter", "ner"]
 
 
 @pytest.mark.model

@@ -14,6 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.annotate.limits import SENTENCE_CAP_COMPONENT, RunSplittingTokenizer
+from newsgraph.annotate.limits import annotate_by_windows as annotate_by_windows
 from newsgraph.errors import ErrorCode, NewsgraphError
 
 PARAGRAPH_COMPONENT = "newsgraph_paragraphs"
@@ -85,9 +87,32 @@ def components_for(capabilities: Iterable[str]) -> tuple[str, ...]:
     return tuple(name for name in MODEL_COMPONENTS if name in wanted)
 
 
+#: Sentence length cap of :func:`load_pipeline` unless told otherwise (``Config.max_sentence_tokens``).
+DEFAULT_MAX_SENTENCE_TOKENS = 250
+#: spaCy's own length limit (E088) when newsgraph's ``max_chars`` is lower: a text longer than
+#: ``max_chars`` is refused by the readers with a clear error before it reaches the model.
+_SPACY_MAX_LENGTH = 1_000_000
+
+
+def load_pipeline(
+    model: str,
+    components: tuple[str, ...],
+    max_sentence_tokens: int = DEFAULT_MAX_SENTENCE_TOKENS,
+    max_chars: int = _SPACY_MAX_LENGTH,
+) -> Language:
+    """The model with exactly ``components`` (plus paragraph marking and the sentence cap),
+    cached per process.
+
+    Long punctuation runs are cut before the tokenizer and no sentence reaches the parser
+    longer than ``max_sentence_tokens`` tokens (see :mod:`newsgraph.annotate.limits`);
+    ``nlp.max_length`` follows ``max_chars``, the limit the readers enforce.
+    """
+    # Normalised so that every caller with the same settings shares one loaded model.
+    return _load(model, tuple(components), max_sentence_tokens, max(max_chars, _SPACY_MAX_LENGTH) + 1)
+
+
 @lru_cache(maxsize=16)
-def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
-    """The model with exactly ``components`` (plus paragraph marking), cached per process."""
+def _load(model: str, components: tuple[str, ...], max_sentence_tokens: int, max_length: int) -> Language:
     try:
         nlp = spacy.load(model, exclude=[n for n in MODEL_COMPONENTS if n not in components])
     except OSError:
@@ -97,4 +122,9 @@ def load_pipeline(model: str, components: tuple[str, ...]) -> Language:
             nlp.enable_pipe(name)
     if PARAGRAPH_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    nlp.add_pipe(SENTENCE_CAP_COMPONENT, after=PARAGRAPH_COMPONENT, config={"max_tokens": max_sentence_tokens})
+    nlp.tokenizer = RunSplittingTokenizer(nlp.tokenizer)
+    # The readers refuse longer texts with E006; spaCy's own check (E088, a traceback) must
+    # never be the one that fires.
+    nlp.max_length = max_length
     return nlp

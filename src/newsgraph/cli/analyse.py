@@ -11,6 +11,7 @@ import typer
 
 from newsgraph.cli.common import (
     N_PROCESS_HELP,
+    TIME_BUDGET_HELP,
     DbOption,
     RateColumn,
     app,
@@ -85,6 +86,7 @@ def extract(
     ] = 1_000_000,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.", min=1)] = 32,
     n_process: Annotated[int, typer.Option(help=N_PROCESS_HELP, min=1)] = 1,
+    time_budget: Annotated[float, typer.Option(help=TIME_BUDGET_HELP, min=0)] = 30.0,
     verbs: Annotated[
         Path | None,
         typer.Option("--verbs", help="A PETRARCH-format verb dictionary for event coding, instead of the bundled one."),
@@ -116,6 +118,7 @@ def extract(
         max_chars=max_chars,
         batch_size=batch_size,
         n_process=n_process,
+        time_budget=time_budget,
         verb_dictionary=str(verbs) if verbs else None,
         actor_dictionaries=tuple(str(p) for p in actor_files or ()),
     )
@@ -204,6 +207,7 @@ def ingest(
     ] = 1_000_000,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     n_process: Annotated[int, typer.Option(help=N_PROCESS_HELP, min=1)] = 1,
+    time_budget: Annotated[float, typer.Option(help=TIME_BUDGET_HELP, min=0)] = 30.0,
     from_parquet: Annotated[
         str | None,
         typer.Option(
@@ -242,7 +246,7 @@ def ingest(
                 report = run_ingest(
                     store,
                     inputs,
-                    pipeline=Pipeline(Config(max_chars=max_chars, n_process=n_process)),
+                    pipeline=Pipeline(Config(max_chars=max_chars, n_process=n_process, time_budget=time_budget)),
                     batch_size=batch_size,
                     published=published,
                     on_error=failures.append,

@@ -68,6 +68,10 @@ def check_date(value: str | None) -> str | None:
 
 
 N_PROCESS_HELP = "Worker processes, each running the whole pipeline (about 0.5 GB of memory each)."
+TIME_BUDGET_HELP = (
+    "Seconds one article may take (cleaning, the model for a long one, extraction); "
+    "an article over it is reported and skipped. 0: no limit."
+)
 
 
 def print_skipped(skipped: list[tuple[str, str]], quiet: bool) -> None:
