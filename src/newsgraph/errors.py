@@ -31,7 +31,7 @@ class ErrorCode(Enum):
     E016 = "this server takes writes only with its API token (Authorization: Bearer TOKEN)"
     # Limits on one article's analysis.
     E017 = (
-        "analysis stopped: over the time budget of {budget:g} s per article (in {stage}); "
+        "analysis stopped: over the time budget of {budget} s per article (in {stage}); "
         "raise it with --time-budget or Config.time_budget (0: no limit)"
     )
 

@@ -95,7 +95,7 @@ def within(budget: float | None, fn: Callable[..., T], *args: Any, spent: float 
 
 
 def _over(budget: float, stage: str) -> BudgetExceeded:
-    return BudgetExceeded(ErrorCode.E017, budget=budget, stage=stage or "the analysis")
+    return BudgetExceeded(ErrorCode.E017, budget=f"{budget:g}", stage=stage or "the analysis")
 
 
 def _raise_alarm(signum: int, frame: Any) -> None:
