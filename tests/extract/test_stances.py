@@ -121,3 +121,46 @@ def test_positions_taken_by_acts(run, text, expected):
     assert _triples(stances) == expected
     assert all(s.evidence == "event" and s.cue for s in stances)
     assert all(text[s.target_start : s.target_end].endswith(s.target.split()[-1]) for s in stances)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive's holder is its governing verb's subject; a refusal flips it
+        ("The board voted 5-2 to approve the merger.", {("board", "merger", "support")}),
+        ("The regulator refused to back the takeover.", {("regulator", "takeover", "oppose")}),
+        # a relative clause's holder is the named actor it hangs on
+        (
+            "Greenpeace, which opposed the pipeline, said little.",
+            {("Greenpeace", "pipeline", "oppose")},
+        ),
+        # positions in a preposition, and welcoming a proposal
+        ("Parents campaigned against the school closure.", {("Parents", "school closure", "oppose")}),
+        ("The union welcomed the pay offer.", {("union", "pay offer", "support")}),
+        ("Nurses objected to the rota changes.", {("Nurses", "rota changes", "oppose")}),
+    ],
+)
+def test_more_acts_take_positions(run, text, expected):
+    found = _triples(_stances(run, text))
+    assert {(t, p) for _, t, p in found} == {(t, p) for _, t, p in expected}, found
+    assert all(any(h.endswith(holder) for h, _, _ in found) for holder, _, _ in expected), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor welcomed everyone to the town hall.",  # a greeting
+        "The firm was hired to lobby for the licence.",  # the act is not the subject's
+        "The manager failed to approve the budget.",  # not done
+        "A router that supports streaming went on sale.",  # a thing holds no view
+    ],
+)
+def test_acts_that_take_no_position(run, text):
+    assert _stances(run, text) == []
+
+
+def test_a_stated_act_is_one_stance(run):
+    # "said she backed the plan": the statement and the act are one stance, not two.
+    stances = _stances(run, 'Mayor Ruth Cole said she backed the plan. "It is essential," Cole added.')
+    holders = [s.holder for s in stances if s.polarity == "support"]
+    assert len(holders) == len(set(holders)) == 1, stances

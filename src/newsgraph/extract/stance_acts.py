@@ -4,7 +4,10 @@ A position need not be said: "Councillors voted against the development", "Labou
 bill", "the plan was rejected by the council". The holder is whoever acted (an entity, else the
 role noun: "councillors", "residents"), the target what the act is on, whatever its head (the
 issue lexicon of :mod:`.stances` is for statements, where evaluations float free of their
-object), and negation flips the polarity. The evidence is ``event``.
+object), and negation flips the polarity. An infinitive's holder is the subject of the verb it completes
+("the board voted 7-4 to approve the merger"; "refused to back" flips it, "failed to approve"
+gives none); a relative clause's is the named actor it belongs to ("Greenpeace, which opposed
+the pipeline"). The evidence is ``event``.
 """
 
 from __future__ import annotations
@@ -25,9 +28,20 @@ from newsgraph.extract.stances import (
 from newsgraph.records import Entity, Polarity, Stance
 
 #: Verbs whose subject takes a position on their object by what it does.
-ACT_SUPPORT = _forms("back", "support", "endorse", "approve", "champion", "ratify")
-ACT_OPPOSE = _forms("oppose", "reject", "veto", "condemn", "block", "denounce")
+ACT_SUPPORT = _forms("back", "support", "endorse", "approve", "champion", "ratify", "welcome")
+ACT_OPPOSE = _forms("oppose", "reject", "veto", "condemn", "block", "denounce", "criticise", "criticize")
 VOTES = _forms("vote")
+#: Verbs whose stance is in their preposition: "campaigned against X", "objected to X", "argued for X".
+CAMPAIGNS = _forms("campaign", "protest", "lobby", "argue", "speak", "rally", "object", "fight", "petition")
+#: Verbs whose infinitive is a refusal of the act: "refused to back the plan" opposes it.
+_REFUSALS = _forms("refuse", "decline")
+#: Verbs whose infinitive is not an act done ("failed to approve", "tried to block"): no stance.
+_NOT_DONE = _forms("fail", "try", "attempt", "seek", "hope", "want", "expect")
+_WELCOMES = _forms("welcome")
+#: Objects of "welcome" that are guests, not proposals: "welcomed everyone to the event".
+_GUESTS = frozenset({"everyone", "everybody", "guests", "visitors", "delegates", "fans", "crowd", "audience"})
+#: Relative pronouns: the holder of "the council, which opposed the plan" is the council.
+_RELATIVE = frozenset({"which", "who", "that"})
 #: Holders by role when the entity layer has no entity for them ("councillors", "residents").
 _HOLDER_TYPES = frozenset({"person", "organization", "group"})
 
@@ -39,12 +53,18 @@ def act_stances(doc: Doc, entities: list[Entity]) -> list[Stance]:
     places = _Places(entities)
     found: dict[tuple[str, str], Stance] = {}
     last: tuple[str, Token] | None = None
-    for verb in _tokens_in(doc, ACT_SUPPORT | ACT_OPPOSE | VOTES):
+    for verb in _tokens_in(doc, ACT_SUPPORT | ACT_OPPOSE | VOTES | CAMPAIGNS):
         if not verb.tag_.startswith("VB"):
             continue
         for polarity, cue, target in _act_targets(verb):
-            holder_token = _act_holder(verb)
+            holder_token, refused = _act_holder(verb)
             holder = _holder_of(holder_token, entities) if holder_token is not None else None
+            if holder is not None and holder[1] is None and verb.dep_ == "relcl":
+                holder = None  # "a device that supports video": only a named actor holds a view
+            if verb.lower_ in _WELCOMES and _greeting(verb, target, entities):
+                continue
+            if refused:
+                polarity = _flip(polarity)
             if holder is None or target.tag_ in ("WP", "WDT", "DT"):
                 continue
             if target.tag_ == "PRP":
@@ -102,23 +122,44 @@ def _act_targets(verb: Token) -> list[tuple[Polarity, Token, Token]]:
         if particle in ("down", "through"):
             out += [("oppose" if particle == "down" else "support", verb, c) for c in verb.children if c.dep_ == "dobj"]
         return out
+    if verb.lower_ in CAMPAIGNS:
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("against", "for", "to"):
+                if prep.lower_ == "to" and verb.lower_ not in _forms("object"):
+                    continue
+                stance: Polarity = "support" if prep.lower_ == "for" else "oppose"
+                out += [(stance, prep, o) for o in prep.children if o.dep_ == "pobj"]
+        return out
     polarity: Polarity = "support" if verb.lower_ in ACT_SUPPORT else "oppose"
     out += [(polarity, verb, c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     return out
 
 
-def _act_holder(verb: Token) -> Token | None:
-    """The one who acts: the subject (a conjoined verb's is its head's), or a passive's agent."""
-    for _ in range(3):
+def _act_holder(verb: Token) -> tuple[Token | None, bool]:
+    """The one who acts: the subject (a conjoined verb's is its head's, an infinitive's is its
+    governing verb's: "voted 7-4 to approve the scheme"), or a passive's agent; and whether the
+    act was refused ("refused to back the plan")."""
+    refused = climbed = False
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj":
-                return child
+                if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head, refused  # "the council, which opposed the plan"
+                return child, refused
+            if child.dep_ in ("nsubjpass", "dobj") and climbed:
+                return None, refused  # "hired to lobby for X", "urged them to back X": not the subject's act
             if child.dep_ == "agent":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)
-        if verb.dep_ != "conj":
-            return None
+                return next((g for g in child.children if g.dep_ == "pobj"), None), refused
+        if verb.dep_ == "xcomp":
+            governor = verb.head
+            if governor.lower_ in _NOT_DONE or _negated(governor):
+                return None, refused  # "failed to approve", "did not vote to approve"
+            refused = refused != (governor.lower_ in _REFUSALS)
+            climbed = True
+        elif verb.dep_ != "conj":
+            return None, refused
         verb = verb.head
-    return None
+    return None, refused
 
 
 def _holder_of(token: Token, entities: list[Entity]) -> tuple[str, str | None] | None:
@@ -141,3 +182,13 @@ def _act_label(target: Token, entities: list[Entity], places: _Places) -> str:
     place = _place_of(target, places)
     label = " ".join([*words, target.lower_])
     return f"{label} in {place.name}" if place is not None else label
+
+
+def _greeting(verb: Token, target: Token, entities: list[Entity]) -> bool:
+    """ "welcomed everyone to the event", "welcomed the president": a greeting, not a stance."""
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "into", "back") for c in verb.children):
+        return True
+    if target.lower_ in _GUESTS or target.tag_ == "PRP":
+        return True
+    hit = entity_at(entities, target.idx, target.idx + len(target.text))
+    return hit is not None and hit[0].type == "person"

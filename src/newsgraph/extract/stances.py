@@ -157,8 +157,13 @@ def extract_stances(doc: Doc, document: Document) -> list[Stance]:
 
     said = _said_stances(doc, document)
     held = {(s.holder_entity or s.holder, s.target.lower()) for s in said}
+    # A statement and an act read off the same word ("said he supported the plan") are one stance.
+    cues = {(s.holder_entity or s.holder, s.cue_start) for s in said}
     acts = [
-        s for s in act_stances(doc, document.entities) if (s.holder_entity or s.holder, s.target.lower()) not in held
+        s
+        for s in act_stances(doc, document.entities)
+        if (s.holder_entity or s.holder, s.target.lower()) not in held
+        and (s.holder_entity or s.holder, s.cue_start) not in cues
     ]
     return sorted([*said, *acts], key=lambda s: s.start)
 
