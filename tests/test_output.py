@@ -85,6 +85,11 @@ def test_digest_lists_findings_of_later_extractors():
     assert "council opposes the closure" in text
 
 
+def test_digest_names_what_a_tally_counts_once():
+    tally = Quantity(0, 3, "9-2", 9.0, "votes", what="votes", category="vote", against=2.0)
+    assert "quantities: 9-2 (votes, vote)" in digest(_doc(quantities=[tally]))
+
+
 def test_jsonl_writes_one_document_per_line_and_passes_documents_on():
     out = io.StringIO()
     docs = [_doc("a"), _doc("b")]

@@ -65,7 +65,8 @@ def _quantity(quantity: Quantity) -> str:
     # The category matters where the unit alone is ambiguous ("pound": weight, not sterling).
     if quantity.category and quantity.category not in {"count", "money", "proportion"}:
         unit += f", {quantity.category}"
-    return f"{quantity.text} ({unit}{': ' + quantity.what if quantity.what else ''})"
+    what = quantity.what if quantity.what and quantity.what != quantity.unit else None  # "7-4 (votes, vote)"
+    return f"{quantity.text} ({unit}{': ' + what if what else ''})"
 
 
 def digest(document: Document) -> str:
