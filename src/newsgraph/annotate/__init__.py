@@ -21,6 +21,7 @@ from newsgraph.errors import ErrorCode, NewsgraphError
 PARAGRAPH_COMPONENT = "newsgraph_paragraphs"
 _TEXT_KEY = "newsgraph.text"
 _COLUMN_KEY = "newsgraph.column"
+_HEADS_KEY = "newsgraph.heads"
 #: Components of the en_core_web_sm family, in pipeline order.
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 
@@ -70,6 +71,17 @@ def column(doc: Doc, attr: str) -> list[str]:
     if values is None:
         strings = doc.vocab.strings
         values = doc.user_data[key] = [strings[h] for h in doc.to_array(attr).tolist()]
+    return values
+
+
+def heads(doc: Doc) -> list[int]:
+    """The position of every token's head (a root is its own head), read once per document
+    from spaCy's arrays rather than through a ``Token`` object per word."""
+    values = doc.user_data.get(_HEADS_KEY)
+    if values is None:
+        # HEAD is stored as an offset from the token, in an unsigned array: reinterpret it.
+        offsets = doc.to_array("HEAD").astype("int64").tolist()
+        values = doc.user_data[_HEADS_KEY] = [i + offset for i, offset in enumerate(offsets)]
     return values
 
 

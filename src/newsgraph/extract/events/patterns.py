@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.annotate import column, heads
 from newsgraph.extract.events.syntax import PASSIVE_SUBJECTS, pobj_of
 from newsgraph.extract.events.verbs import Alternatives, Pattern, PrepPhrase, VerbDictionary, VerbForm
 
@@ -32,32 +33,45 @@ class WordIndex:
 
     @classmethod
     def of(cls, doc: Doc) -> WordIndex:
-        upper = [t.text.upper() for t in doc]
-        is_prep = [t.dep_ in ("prep", "agent", "dative") or t.tag_ in ("IN", "TO") for t in doc]
+        # Read from spaCy's arrays: a Python ``Token`` per word and per pass cost more than the
+        # matching itself.
+        upper = [text.upper() for text in column(doc, "ORTH")]
+        deps, tags = column(doc, "DEP"), column(doc, "TAG")
+        is_prep = [
+            dep in ("prep", "agent", "dative") or tag in ("IN", "TO") for dep, tag in zip(deps, tags, strict=True)
+        ]
         words: dict[str, list[int]] = {}
         preps: dict[str, list[int]] = {}
         for i, key in enumerate(upper):
             words.setdefault(key, []).append(i)
             if is_prep[i]:
                 preps.setdefault(key, []).append(i)
-        # Subtree sizes bottom-up in one pass (heads before dependents by depth order).
-        heads = [t.head.i for t in doc]
-        depth = [-1] * len(doc)
-        for i in range(len(doc)):
+        # Subtree sizes and edges bottom-up in one pass (dependents before heads by depth order).
+        head = heads(doc)
+        n = len(upper)
+        depth = [-1] * n
+        for i in range(n):
             path = []
             j = i
-            while depth[j] < 0 and heads[j] != j:
+            while depth[j] < 0 and head[j] != j:
                 path.append(j)
-                j = heads[j]
+                j = head[j]
             if depth[j] < 0:
                 depth[j] = 0
             for k in reversed(path):
-                depth[k] = depth[heads[k]] + 1
-        size = [1] * len(doc)
-        for i in sorted(range(len(doc)), key=lambda k: -depth[k]):
-            if heads[i] != i:
-                size[heads[i]] += size[i]
-        contiguous = [size[t.i] == t.right_edge.i - t.left_edge.i + 1 for t in doc]
+                depth[k] = depth[head[k]] + 1
+        size = [1] * n
+        left = list(range(n))
+        right = list(range(n))
+        for i in sorted(range(n), key=lambda k: -depth[k]):
+            h = head[i]
+            if h != i:
+                size[h] += size[i]
+                if left[i] < left[h]:
+                    left[h] = left[i]
+                if right[i] > right[h]:
+                    right[h] = right[i]
+        contiguous = [size[i] == right[i] - left[i] + 1 for i in range(n)]
         return cls(doc, upper, is_prep, words, preps, contiguous)
 
     def runs(self, token: Token) -> list[tuple[int, int]]:
