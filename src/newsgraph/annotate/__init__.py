@@ -22,6 +22,7 @@ PARAGRAPH_COMPONENT = "newsgraph_paragraphs"
 _TEXT_KEY = "newsgraph.text"
 _COLUMN_KEY = "newsgraph.column"
 _HEADS_KEY = "newsgraph.heads"
+_OFFSETS_KEY = "newsgraph.offsets"
 #: Components of the en_core_web_sm family, in pipeline order.
 MODEL_COMPONENTS = ("tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner")
 
@@ -82,6 +83,14 @@ def heads(doc: Doc) -> list[int]:
         # HEAD is stored as an offset from the token, in an unsigned array: reinterpret it.
         offsets = doc.to_array("HEAD").astype("int64").tolist()
         values = doc.user_data[_HEADS_KEY] = [i + offset for i, offset in enumerate(offsets)]
+    return values
+
+
+def offsets(doc: Doc) -> list[int]:
+    """The character offset of every token (``token.idx``), read once per document."""
+    values = doc.user_data.get(_OFFSETS_KEY)
+    if values is None:
+        values = doc.user_data[_OFFSETS_KEY] = doc.to_array("IDX").tolist()
     return values
 
 

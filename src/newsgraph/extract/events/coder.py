@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from newsgraph.annotate import column
 from newsgraph.extract.entities.gazetteer import canonical_country_name
 from newsgraph.extract.events.actor_coder import Actor, ActorCoder
 from newsgraph.extract.events.composites import Transformation, compile_transformations, composite_code, negated_code
@@ -158,13 +159,16 @@ class SentenceCoder:
     def code_sentence(self, sent: Span) -> list[Coded]:
         out: list[Coded] = []
         nouns: list[Token] = []
-        for token in sent:
-            tag = token.tag_
+        doc = sent.doc
+        # The document's columns, not a Token per word: only candidates become Tokens.
+        tags, deps, lowers = column(doc, "TAG"), column(doc, "DEP"), column(doc, "LOWER")
+        for i in range(sent.start, sent.end):
+            tag = tags[i]
             if tag.startswith("VB"):
-                if token.dep_ not in ("aux", "auxpass"):
-                    out.extend(self._verb_events(token))
-            elif tag in ("NN", "NNS") and token.lower_ in EVENT_NOUNS:
-                nouns.append(token)
+                if deps[i] not in ("aux", "auxpass"):
+                    out.extend(self._verb_events(doc[i]))
+            elif tag in ("NN", "NNS") and lowers[i] in EVENT_NOUNS:
+                nouns.append(doc[i])
         out = self._transform(self._combine(out))
         by_verb: dict[int, list[Coded]] = {}
         for event in out:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.annotate import text_of
+from newsgraph.annotate import column, text_of
 from newsgraph.extract.quantities.ages import read_age
 from newsgraph.extract.quantities.counted import counts_people, resolve_pound, thing_counted
 from newsgraph.extract.quantities.filters import identifier_range, name_numbers, not_a_quantity
@@ -69,7 +69,11 @@ _DEGREE = ("degree", "angle or temperature")
 
 def extract_quantities(doc: Doc, document: Document | None = None) -> list[Quantity]:
     """Every quantity in ``doc`` with its value, unit, modifier and the thing it counts."""
-    candidates = [t.i for t in doc if "d" in t.shape_ or t.lower_ in _WORD_STARTS]
+    candidates = [
+        i
+        for i, (shape, lower) in enumerate(zip(column(doc, "SHAPE"), column(doc, "LOWER"), strict=True))
+        if "d" in shape or lower in _WORD_STARTS
+    ]
     context = _Context(_blocked_spans(doc, document), name_numbers(doc, candidates), text_of(doc))
     times = [(t.start, t.end) for t in document.time_expressions] if document is not None else []
     quantities, taken = find_tallies(doc, times)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate import offsets
 from newsgraph.extract.quotes.marks import MarkSpan
 from newsgraph.extract.quotes.reported import Frame
 
@@ -41,7 +42,7 @@ def layout(doc: Doc, text: str, paragraphs: list[tuple[int, int]], marks: list[M
         [p[0] for p in paragraphs],
         sents,
         [s.start_char for s in sents],
-        [t.idx for t in doc],
+        offsets(doc),
         [m.start() for m in _DOUBLE_MARK.finditer(text)],
         Quoted(marks),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.annotate import column, offsets
 from newsgraph.extract.quotes.attribution import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -358,20 +359,24 @@ def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> 
     """Every attribution frame whose cue is outside quotation marks, in text order."""
     inside = _Inside(quoted)
     frames: list[Frame] = []
+    # The document's columns, not a Token per word: only cues become Tokens.
+    lowers, tags, texts = column(doc, "LOWER"), column(doc, "TAG"), column(doc, "ORTH")
+    starts = offsets(doc)
     for sent in doc.sents:
         sentence = _Sentence(sent)
-        for token in sent:
-            if inside(token.idx):
+        for i in range(sent.start, sent.end):
+            if inside(starts[i]):
                 continue
-            if token.lower_ == "according":
-                frame = according_frame(document, token, sentence)
-            elif token.lower_ in CLAIM_NOUNS and token.tag_ in ("NN", "NNS"):
-                frame = noun_frame(document, token)
+            lower = lowers[i]
+            if lower == "according":
+                frame = according_frame(document, doc[i], sentence)
+            elif lower in CLAIM_NOUNS and tags[i] in ("NN", "NNS"):
+                frame = noun_frame(document, doc[i])
             else:
-                cue = cue_verb(token.text)
-                if cue is None or not token.tag_.startswith("VB"):
+                cue = cue_verb(texts[i])
+                if cue is None or not tags[i].startswith("VB"):
                     continue
-                frame = verb_frame(document, token, cue, inside, sentence)
+                frame = verb_frame(document, doc[i], cue, inside, sentence)
             if frame is not None:
                 frames.append(frame)
     return frames
@@ -417,10 +422,12 @@ class _Sentence:
         """Whether a cue verb or "according" stands at token ``i`` or after it in the sentence."""
         if self._stops is None:
             # stops[k]: a stop at sentence position k or later (one pass from the end).
+            doc, first = self.sent.doc, self.sent.start
+            lowers, tags, texts = column(doc, "LOWER"), column(doc, "TAG"), column(doc, "ORTH")
             stops = [False] * (len(self.sent) + 1)
             for k in range(len(self.sent) - 1, -1, -1):
-                token = self.sent[k]
-                stop = token.lower_ == "according" or (token.tag_.startswith("VB") and cue_verb(token.text) is not None)
+                at = first + k
+                stop = lowers[at] == "according" or (tags[at].startswith("VB") and cue_verb(texts[at]) is not None)
                 stops[k] = stop or stops[k + 1]
             self._stops = stops
         k = i - self.sent.start
