@@ -89,6 +89,14 @@ def test_actors_and_one_actor(client):
     error_of(client.get("/v1/actors/per-000000000000"), 404)
 
 
+@pytest.mark.parametrize("path", ["/v1/actors", "/v1/quotes", "/v1/events", "/v1/stances", "/v1/timeline/Blinken"])
+def test_list_pages_say_whether_more_match(client, path):
+    everything = client.get(path, params={"limit": 1000}).json()
+    assert everything["more"] is False and everything["count"] == len(everything["items"]) > 2
+    page = client.get(path, params={"limit": 2}).json()
+    assert page == {"items": everything["items"][:2], "count": 2, "limit": 2, "more": True}
+
+
 def test_quotes_by_speaker_and_topic(client):
     said = client.get("/v1/quotes", params={"speaker": "Netanyahu"}).json()["items"]
     assert said and {q["speaker"] for q in said} == {"Benjamin Netanyahu"}

@@ -176,6 +176,15 @@ def list_articles(
     return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
+def _page(items: list[dict[str, Any]], limit: int) -> dict[str, Any]:
+    """A page of a list asked for with ``limit + 1``: its items, how many, and whether more match.
+
+    Counting every match would cost as much as listing it; ``more`` says whether to raise
+    ``limit`` (only ``/v1/articles`` pages by offset, and gives a true ``total``).
+    """
+    return {"items": items[:limit], "count": min(len(items), limit), "limit": limit, "more": len(items) > limit}
+
+
 def _article_id(store: Store, article_id: str) -> str:
     found = browse.resolve_article(store, article_id)
     if found is None:
@@ -200,8 +209,7 @@ def list_actors(
     type: Annotated[str | None, Query(description="person, organization, place, group or event.")] = None,
     limit: Limit = 50,
 ) -> dict[str, Any]:
-    items = queries.actors(store, entity_type=type, limit=limit, name=name)
-    return {"items": items, "total": len(items)}
+    return _page(queries.actors(store, entity_type=type, limit=limit + 1, name=name), limit)
 
 
 def actor_detail(store: Store, actor_id: str) -> dict[str, Any]:
@@ -236,9 +244,9 @@ def list_quotes(
     limit: Limit = 50,
 ) -> dict[str, Any]:
     items = queries.quotes(
-        store, speaker=speaker, about=about, since=_date(since, "since"), until=_date(until, "until"), limit=limit
+        store, speaker=speaker, about=about, since=_date(since, "since"), until=_date(until, "until"), limit=limit + 1
     )
-    return {"items": items, "total": len(items)}
+    return _page(items, limit)
 
 
 @router.get("/events", summary="Events by actor, CAMEO code, place and date")
@@ -258,9 +266,9 @@ def list_events(
         place=place,
         since=_date(since, "since"),
         until=_date(until, "until"),
-        limit=limit,
+        limit=limit + 1,
     )
-    return {"items": items, "total": len(items)}
+    return _page(items, limit)
 
 
 @router.get("/timeline/{subject}", summary="An actor's (or a topic's) events and statements in date order")
@@ -271,8 +279,8 @@ def get_timeline(
     until: Until = None,
     limit: Limit = 200,
 ) -> dict[str, Any]:
-    items = queries.timeline(store, subject, since=_date(since, "since"), until=_date(until, "until"), limit=limit)
-    return {"items": items, "total": len(items)}
+    items = queries.timeline(store, subject, since=_date(since, "since"), until=_date(until, "until"), limit=limit + 1)
+    return _page(items, limit)
 
 
 @router.get("/stances", summary="Who supports or opposes a target")
@@ -281,8 +289,7 @@ def list_stances(
     target: Annotated[str, Query(description="Words of the target; empty for every target.")] = "",
     limit: Limit = 50,
 ) -> dict[str, Any]:
-    items = queries.stances(store, target, limit)
-    return {"items": items, "total": len(items)}
+    return _page(queries.stances(store, target, limit + 1), limit)
 
 
 @router.get("/search", summary="Full-text search over stored articles")
@@ -291,8 +298,7 @@ def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words that must all occur.")],
     limit: Limit = 20,
 ) -> dict[str, Any]:
-    items = queries.search(store, q, limit)
-    return {"items": items, "total": len(items)}
+    return _page(queries.search(store, q, limit + 1), limit)
 
 
 @router.get("/discrepancies", summary="Where stories disagree: quotes, numbers, dates")
@@ -309,4 +315,4 @@ def get_network(store: StoreDep, since: Since = None, until: Until = None, limit
 def get_places(store: StoreDep, since: Since = None, until: Until = None) -> dict[str, Any]:
     start, end = _date(since, "since"), _date(until, "until")
     items = browse.places(store, start, end)
-    return {"items": items, "total": len(items), "countries": browse.countries(store, start, end)}
+    return {"items": items, "count": len(items), "countries": browse.countries(store, start, end)}
