@@ -416,6 +416,17 @@ def test_every_query_command_takes_json_and_finds_the_readme_examples(seed_db, c
         assert len(lines) == len(found) + 1 and all("\t" in line for line in lines)
 
 
+def test_tsv_keeps_whole_quotes_where_the_table_cuts_them(seed_db):
+    found = json.loads(invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db, "--json").output)
+    long_quotes = [" ".join(q["text"].split()) for q in found if len(q["text"]) > 100]
+    assert long_quotes
+    tsv = invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db, "--format", "tsv").output
+    cells = [line.split("\t")[2] for line in tsv.splitlines()[1:]]
+    assert all(text in cells for text in long_quotes)
+    table = invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db).output
+    assert "…" in table
+
+
 def test_piped_tables_do_not_wrap_at_80_columns(seed_db):
     result = invoke("query", "quotes", "--speaker", "Blinken", "--db", seed_db)
     assert max(len(line) for line in result.output.splitlines()) > 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -19,9 +20,14 @@ Format = Literal["table", "json", "tsv"]
 PIPED_WIDTH = 200
 
 
+#: Set while writing TSV: a machine-readable output keeps every cell whole.
+_WHOLE_CELLS: contextvars.ContextVar[bool] = contextvars.ContextVar("whole_cells", default=False)
+
+
 def _short(text: str | None, width: int = 90) -> str:
+    """``text`` on one line, cut to ``width`` characters for a table (whole in TSV)."""
     text = " ".join((text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width or _WHOLE_CELLS.get() else text[: width - 1] + "…"
 
 
 def _sources(item: Item) -> str:
@@ -115,8 +121,12 @@ def print_items(
     if fmt == "tsv":
         stream = out or sys.stdout
         stream.write("\t".join(name or "type" for name, _ in COLUMNS[kind]) + "\n")
-        for item in items:
-            stream.write("\t".join(_tsv_cell(get(item)) for _, get in COLUMNS[kind]) + "\n")
+        token = _WHOLE_CELLS.set(True)
+        try:
+            for item in items:
+                stream.write("\t".join(_tsv_cell(get(item)) for _, get in COLUMNS[kind]) + "\n")
+        finally:
+            _WHOLE_CELLS.reset(token)
         return
     stream = out or sys.stdout
     if width is None and not stream.isatty():
