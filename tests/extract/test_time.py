@@ -246,6 +246,11 @@ def test_future_clauses_resolve_forward_with_the_tagger(pipeline):
     document = pipeline.analyze(text, published="2025-11-04")
     values = {t.text: t.value for t in document.time_expressions}
     assert values["first quarter"] == "2026-Q1"
+    # What is vowed or agreed lies ahead of the vow, even in the past tense.
+    document = pipeline.analyze("The junta vowed to hold elections in the second quarter.", published="2025-11-04")
+    assert [t.value for t in document.time_expressions] == ["2026-Q2"]
+    document = pipeline.analyze("Output fell in the second quarter, the firm said.", published="2025-11-04")
+    assert [t.value for t in document.time_expressions] == ["2025-Q2"]
 
 
 def test_quoted_words_count_from_the_day_they_were_spoken():

@@ -33,6 +33,14 @@ _PLAN_WORDS = word_set(
     "postpones delayed adjourned"
 )
 
+#: Verbs of commitment and intent: the act in their infinitive lies ahead of them ("vowed to
+#: hold elections in March", "agreed to sell the unit in the first quarter").
+_COMMITMENT_WORDS = word_set(
+    "promise promises promised pledge pledges pledged vow vows vowed threaten threatens threatened aim aims aimed "
+    "hope hopes hoped seek seeks sought agree agrees agreed decide decides decided prepare prepares prepared "
+    "intend intends"
+)
+
 
 #: How far (in tokens) to look for the verb that governs an expression: far enough to reach
 #: the main verb past a long fronted phrase ("In January, a week after ..., a bombing killed").
@@ -130,6 +138,8 @@ class DocTense:
         ):
             return 1, True  # "planned a rally on Saturday", "is scheduled for Friday"
         if "TO" in tags and tags[-1] == "VB":
+            if any(w in _COMMITMENT_WORDS for w in words[: tags.index("TO")]):
+                return 1, True  # "vowed to hold elections in March": what is vowed lies ahead
             return None, True  # "to mark ... on Friday": an infinitive tells nothing
         if "VBD" in tags:
             return -1, True
