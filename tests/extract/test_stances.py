@@ -138,6 +138,9 @@ def test_positions_taken_by_acts(run, text, expected):
         ("Parents campaigned against the school closure.", {("Parents", "school closure", "oppose")}),
         ("The union welcomed the pay offer.", {("union", "pay offer", "support")}),
         ("Nurses objected to the rota changes.", {("Nurses", "rota changes", "oppose")}),
+        # calling for something supports it; calling for an end to it opposes it
+        ("Farmers called for a review of the subsidy scheme.", {("Farmers", "review", "support")}),
+        ("Teachers called for an end to the pay cap.", {("Teachers", "pay cap", "oppose")}),
     ],
 )
 def test_more_acts_take_positions(run, text, expected):
@@ -153,6 +156,7 @@ def test_more_acts_take_positions(run, text, expected):
         "The firm was hired to lobby for the licence.",  # the act is not the subject's
         "The manager failed to approve the budget.",  # not done
         "A router that supports streaming went on sale.",  # a thing holds no view
+        "The police chief called for calm after the match.",  # an appeal for conduct
     ],
 )
 def test_acts_that_take_no_position(run, text):

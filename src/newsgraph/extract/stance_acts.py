@@ -32,12 +32,16 @@ ACT_SUPPORT = _forms("back", "support", "endorse", "approve", "champion", "ratif
 ACT_OPPOSE = _forms("oppose", "reject", "veto", "condemn", "block", "denounce", "criticise", "criticize")
 VOTES = _forms("vote")
 #: Verbs whose stance is in their preposition: "campaigned against X", "objected to X", "argued for X".
-CAMPAIGNS = _forms("campaign", "protest", "lobby", "argue", "speak", "rally", "object", "fight", "petition")
+CAMPAIGNS = _forms("campaign", "protest", "lobby", "argue", "speak", "rally", "object", "fight", "petition", "call")
+#: Nouns of stopping: calling for "an end to X" opposes X.
+_ENDINGS = frozenset({"end", "halt", "stop"})
 #: Verbs whose infinitive is a refusal of the act: "refused to back the plan" opposes it.
 _REFUSALS = _forms("refuse", "decline")
 #: Verbs whose infinitive is not an act done ("failed to approve", "tried to block"): no stance.
 _NOT_DONE = _forms("fail", "try", "attempt", "seek", "hope", "want", "expect")
 _WELCOMES = _forms("welcome")
+_CALLS = _forms("call")
+_CONDUCT = frozenset({"calm", "calmness", "restraint", "unity", "patience", "help", "vigilance", "caution"})
 #: Objects of "welcome" that are guests, not proposals: "welcomed everyone to the event".
 _GUESTS = frozenset({"everyone", "everybody", "guests", "visitors", "delegates", "fans", "crowd", "audience"})
 #: Relative pronouns: the holder of "the council, which opposed the plan" is the council.
@@ -127,8 +131,19 @@ def _act_targets(verb: Token) -> list[tuple[Polarity, Token, Token]]:
             if prep.dep_ == "prep" and prep.lower_ in ("against", "for", "to"):
                 if prep.lower_ == "to" and verb.lower_ not in _forms("object"):
                     continue
+                if prep.lower_ == "against" and verb.lower_ in _CALLS:
+                    continue
                 stance: Polarity = "support" if prep.lower_ == "for" else "oppose"
-                out += [(stance, prep, o) for o in prep.children if o.dep_ == "pobj"]
+                objects = [o for o in prep.children if o.dep_ == "pobj" and o.tag_.startswith("NN")]
+                # Several objects of one preposition are a misparse of one phrase ("a re - run"): its head is last.
+                for target in objects[-1:]:
+                    if verb.lower_ in _CALLS and target.lower_ in _CONDUCT:
+                        continue  # "called for calm": an appeal for conduct, not a position on a plan
+                    ended = _ended(target)
+                    if ended is not None:
+                        out.append((_flip(stance), target, ended))  # "called for an end to the strike"
+                    else:
+                        out.append((stance, prep, target))
         return out
     polarity: Polarity = "support" if verb.lower_ in ACT_SUPPORT else "oppose"
     out += [(polarity, verb, c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -192,3 +207,13 @@ def _greeting(verb: Token, target: Token, entities: list[Entity]) -> bool:
         return True
     hit = entity_at(entities, target.idx, target.idx + len(target.text))
     return hit is not None and hit[0].type == "person"
+
+
+def _ended(target: Token) -> Token | None:
+    """X in "an end to X", "a halt to X": what a call for a stop is against."""
+    if target.lower_ not in _ENDINGS:
+        return None
+    for prep in target.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "of", "on"):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
