@@ -97,6 +97,12 @@ def test_list_pages_say_whether_more_match(client, path):
     assert page == {"items": everything["items"][:2], "count": 2, "limit": 2, "more": True}
 
 
+def test_sources_carry_the_input_id_that_extract_gives(client):
+    said = client.get("/v1/quotes", params={"speaker": "Blinken"}).json()["items"]
+    assert said and all(s["input_id"] == SEED_ID for q in said for s in q["sources"])
+    assert all(s["article_id"] != SEED_ID for q in said for s in q["sources"])
+
+
 def test_quotes_by_speaker_and_topic(client):
     said = client.get("/v1/quotes", params={"speaker": "Netanyahu"}).json()["items"]
     assert said and {q["speaker"] for q in said} == {"Benjamin Netanyahu"}

@@ -13,7 +13,7 @@ from newsgraph.store.base import Row, Store
 Item = dict[str, Any]
 
 STORY = "COALESCE(a.duplicate_of, a.id)"
-ARTICLE_COLUMNS = f"a.seq, a.title, a.url, a.published, a.source AS article_source, {STORY} AS story"
+ARTICLE_COLUMNS = f"a.seq, a.doc_id, a.title, a.url, a.published, a.source AS article_source, {STORY} AS story"
 SPACE = re.compile(r"\s+")
 
 
@@ -51,6 +51,9 @@ class Sources:
         source_start, source_end = self.offsets(row["article_id"]).span_to_source(start, end)
         return {
             "article_id": row["article_id"],
+            # The id ``newsgraph extract`` gives the same input: the stored id hashes the cleaned
+            # text, so that copies of one text from several inputs are one article.
+            "input_id": row["doc_id"],
             "title": row["title"],
             "url": row["url"],
             "published": row["published"],
