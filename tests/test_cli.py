@@ -203,7 +203,7 @@ def test_jsonl_gz_directory_batch(tmp_path, data_dir):
     (batch / "nested" / "b.jsonl.gz").write_bytes(gzip.compress((data_dir / "articles.jsonl").read_bytes()))
     (batch / "nested" / "c.html").write_bytes((data_dir / "harbour_bridge.html").read_bytes())
     result = invoke("extract", batch, "-q", "--errors", tmp_path / "errors.jsonl")
-    assert result.exit_code == 0
+    assert result.exit_code == 3  # one record failed
     records = [json.loads(line) for line in _lines(result.stdout)]
     assert len(records) == 5  # a.txt, three good records of b.jsonl.gz, c.html
     assert [r["id"] for r in records[1:3]] == ["ch-001", "ch-002"]
@@ -272,7 +272,7 @@ def test_batch_with_bad_files_goes_on(tmp_path):
         "E005": _bad_input(batch, "E005"),
     }
     result = invoke("extract", batch, "-o", tmp_path / "out.jsonl")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # some failed, the others went through
     assert "Traceback" not in result.output
     records = [json.loads(line) for line in _lines((tmp_path / "out.jsonl").read_text())]
     assert sorted(Path(r["source"]).name for r in records) == ["good-1.txt", "good-2.txt"]
@@ -311,7 +311,7 @@ def test_batch_errors_file_defaults_to_the_working_directory(tmp_path):
     (tmp_path / "in" / "good.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_text("")
     result = invoke("extract", tmp_path / "in", "-q")
-    assert result.exit_code == 0
+    assert result.exit_code == 3
     errors_file = tmp_path / "newsgraph.errors.jsonl"  # as documented in README and docs/schema.md
     (error,) = [json.loads(line) for line in _lines(errors_file.read_text())]
     assert error["code"] == "E001"

@@ -45,9 +45,8 @@ def test_as_dict_is_the_errors_file_record():
 
 @pytest.mark.parametrize("code", list(ErrorCode), ids=lambda c: c.name)
 def test_every_template_formats_to_one_line(code):
-    fields = dict.fromkeys(re.findall(r"{(\w+)", code.value), "x")
-    if "confidence" in fields:
-        fields["confidence"] = 0.5
+    fields: dict[str, object] = dict.fromkeys(re.findall(r"{(\w+)", code.value), "x")
+    fields.update(dict.fromkeys(re.findall(r"{(\w+):", code.value), 0.5))  # numbers for number formats
     text = code.format(**fields)
     assert text.startswith(f"{code.name}: ")
     assert "{" not in text and "\n" not in text

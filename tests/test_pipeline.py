@@ -163,9 +163,33 @@ def test_analyze_many_reports_failures_and_goes_on(run, tmp_path):
     assert failures[1].source.startswith(str(missing))
 
 
-def test_analyze_many_rejects_unknown_objects(pipeline):
-    with pytest.raises(TypeError):
-        list(pipeline.analyze_many([3.14]))
+def test_analyze_many_turns_items_that_are_no_article_into_failures(run):
+    docs, failures = run([123, None, ["a list"], BODY, 3.14, {"content": 5}])
+    assert [d.id for d in docs] == [content_id(BODY)]
+    assert [f.error.code.name for f in failures] == ["E024"] * 5
+    assert "got int" in failures[0].error.message and "got list" in failures[2].error.message
+
+
+@pytest.mark.parametrize("item", [123, None, ["text"]])
+def test_analyze_of_an_item_that_is_no_article_is_e023(pipeline, item):
+    with pytest.raises(NewsgraphError) as info:
+        pipeline.analyze(item)
+    assert info.value.code.name == "E024"
+
+
+def test_an_input_stream_that_raises_keeps_the_articles_read_before(run):
+    second = BODY.replace("Harbour Bridge", "Causeway").replace("James Whitfield", "Ann Ross")
+
+    def items():
+        yield BODY
+        yield {"id": "second", "text": second}
+        raise ConnectionResetError("the feed went away")
+
+    docs, failures = run(items())  # both articles sit in one model batch when the stream breaks
+    assert [d.id for d in docs] == [content_id(BODY), "second"]
+    (failure,) = failures
+    assert failure.error.code.name == "E023"
+    assert "ConnectionResetError: the feed went away after 2 items" in failure.error.message
 
 
 def test_pipeline_loads_only_what_the_extractors_need(pipeline):

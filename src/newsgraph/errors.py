@@ -34,6 +34,19 @@ class ErrorCode(Enum):
         "analysis stopped: over the time budget of {budget} s per article (in {stage}); "
         "raise it with --time-budget or Config.time_budget (0: no limit)"
     )
+    # Faults of the knowledge base: the run stops, every batch committed before stays.
+    E018 = (
+        "the disk is full: {db} could not store the batch being written ({detail}); the batches committed"
+        " before it are kept: free some space and run the same ingest again"
+    )
+    E019 = "{db} is read-only ({detail}): it can be queried, but storing articles needs write access"
+    E020 = "{db} is locked by another writer (waited {seconds:g} s): try again once it is done, or wait longer"
+    E021 = "cannot use the knowledge base {db}: {detail}"
+    # Inputs that break off, and items that are no article.
+    E022 = "{kind} is truncated or corrupt after {count} records ({detail}): the records before it were read"
+    E023 = "the input stream raised {detail} after {count} items: the articles read before it went through"
+    E024 = "not an article: expected text, bytes, a dict, a path or a RawArticle, got {kind}"
+    E025 = "text is not English: {share:.0%} of its letters are in the {script} script; newsgraph reads English news"
 
     def format(self, **fields: object) -> str:
         return f"{self.name}: {self.value.format(**fields)}"
@@ -61,6 +74,14 @@ class NewsgraphError(Exception):
 
     def as_dict(self) -> dict[str, object]:
         return {"input": self.source, "code": self.code.name, "message": self.code.format(**self.fields)}
+
+
+class StoreError(NewsgraphError):
+    """The knowledge base cannot take the write or the read (disk full, read-only, locked).
+
+    The run stops; what was committed before stays, and the same command run again goes on
+    from there.
+    """
 
 
 class InputError(NewsgraphError):

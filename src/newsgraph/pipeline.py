@@ -112,6 +112,7 @@ class Pipeline:
         """
         handler = on_error or _log_failure
         override = normalise_date(published) if published else None
+        items = _until_it_raises(items, handler)
         if worker_count(self.config.n_process) > 1:
             raws = (raw for number, item in enumerate(items, 1) for raw in self._to_raw(item, number))
             if self._pool is None:
@@ -235,7 +236,8 @@ class Pipeline:
             except NewsgraphError as exc:
                 yield InputFailure(source, exc.with_source(source))
         else:
-            raise TypeError(f"cannot analyse an object of type {type(item).__name__}")
+            source = f"<article {number}>"
+            yield InputFailure(source, InputError(ErrorCode.E024, source, kind=type(item).__name__))
 
     def _build(self, doc: Doc, prep: _Prepared) -> Document:
         raw, cleaned = prep.raw, prep.cleaned
@@ -281,6 +283,25 @@ class Pipeline:
         return document
 
 
+def _until_it_raises(items: Iterable[ArticleInput], handler: ErrorHandler) -> Iterator[ArticleInput]:
+    """``items`` until their iterator raises: the error goes to ``handler`` and the stream ends
+    there, so the articles already read (a batch the model holds) still come out."""
+    count = 0
+    iterator = iter(items)
+    while True:
+        try:
+            item = next(iterator)
+        except StopIteration:
+            return
+        except Exception as exc:
+            source = "<input stream>"
+            detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            handler(InputFailure(source, InputError(ErrorCode.E023, source, detail=detail, count=count)))
+            return
+        count += 1
+        yield item
+
+
 def _raw_from_mapping(item: Mapping[str, Any], source: str, max_chars: int) -> RawArticle:
     """``analyze(content, **meta)`` and dict records with ``text``/``html``/``content``."""
     if "content" not in item:
@@ -294,7 +315,7 @@ def _raw_from_mapping(item: Mapping[str, Any], source: str, max_chars: int) -> R
             return _apply_meta(result, meta, source)
         raise InputError(ErrorCode.E001, source)
     if not isinstance(content, str):
-        raise TypeError(f"article content must be str or bytes, not {type(content).__name__}")
+        raise InputError(ErrorCode.E024, source, kind=type(content).__name__)
     if "published" in meta:
         meta["published"] = normalise_date(meta["published"], source)
         meta.setdefault("published_from", "input")

@@ -73,6 +73,22 @@ def test_bom_text_decodes(data):
     assert decode_bytes(data) == CP1252_TEXT
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_decode(encoding, tmp_path):
+    text = CP1252_TEXT + "Port Elliot’s bridge reopens on Monday.\n"
+    assert decode_bytes(text.encode(encoding)) == text
+    (tmp_path / "a.txt").write_bytes(("Café owners cleared\n\n" + text).encode(encoding))
+    (raw,) = read_paths([tmp_path / "a.txt"])
+    assert raw.title == "Café owners cleared" and raw.text.endswith(text)
+
+
+def test_zero_bytes_without_the_rhythm_of_utf16_are_binary():
+    data = bytes(range(256)) * 8
+    with pytest.raises(InputError) as info:
+        decode_bytes(data, "a.txt")
+    assert info.value.code.name == "E002"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -214,6 +214,19 @@ def test_gz_of_json_array(tmp_path):
     assert _codes(results) == []
 
 
+def test_gz_of_jsonl_that_breaks_off_says_how_many_records_were_read(tmp_path):
+    # Each line its own text, so that half the compressed bytes hold whole lines.
+    lines = [json.dumps({"id": str(n), "text": ARTICLE + hashlib.sha256(bytes(n)).hexdigest()}) for n in range(400)]
+    packed = gzip.compress("\n".join(lines).encode())
+    (tmp_path / "a.jsonl.gz").write_bytes(packed[: len(packed) // 2])
+    results = _read(tmp_path / "a.jsonl.gz")
+    read, failure = results[:-1], results[-1]
+    assert read and all(isinstance(r, RawArticle) for r in read)
+    assert [r.id for r in read] == [str(n) for n in range(len(read))]
+    assert isinstance(failure, InputFailure) and failure.error.code.name == "E022"
+    assert f"gzip stream is truncated or corrupt after {len(read)} records" in failure.error.message
+
+
 def test_corrupt_gz_is_e002(tmp_path):
     (tmp_path / "a.txt.gz").write_bytes(gzip.compress(ARTICLE.encode())[:20])
     (tmp_path / "b.jsonl.gz").write_bytes(b"\x1f\x8b" + b"not really gzip")

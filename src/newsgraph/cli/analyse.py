@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Annotated, cast
 import typer
 
 from newsgraph.cli.common import (
+    EXIT_FAILED,
+    EXIT_PARTIAL,
     N_PROCESS_HELP,
     TIME_BUDGET_HELP,
     DbOption,
@@ -27,7 +29,7 @@ from newsgraph.cli.common import (
 )
 from newsgraph.config import Config
 from newsgraph.data import SAMPLE_SETS, sample_paths
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import NewsgraphError, StoreError
 
 if TYPE_CHECKING:
     from newsgraph.ingest import InputFailure
@@ -77,7 +79,9 @@ def extract(
         ),
     ] = "all",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-    strict: Annotated[bool, typer.Option(help="Exit with status 1 when any article fails.")] = False,
+    strict: Annotated[
+        bool, typer.Option(help="Exit with status 1 when any article fails (not 3, some failed).")
+    ] = False,
     with_source: Annotated[
         bool, typer.Option(help="Include the ingested text (source_text) that source offsets point into.")
     ] = False,
@@ -104,7 +108,8 @@ def extract(
 
     Articles that cannot be read (empty, binary, undecodable, not English, HTML without an
     article, too large) are reported on one line each, listed in the errors file and skipped;
-    the others go through. A single article that fails exits with status 1.
+    the others go through. Exit status: 0 every article analysed, 1 none (or a setup error),
+    2 a usage error, 3 some failed.
     """
     if fmt not in ("jsonl", "json", "text"):
         raise typer.BadParameter(f"{fmt!r} is not one of jsonl, json, text", param_hint="--format")
@@ -168,8 +173,8 @@ def extract(
         if output:
             summary += f"; output in {output}"
         err.print(summary, highlight=False, soft_wrap=True, markup=False)
-    if failures and (done == 0 or strict):
-        raise typer.Exit(1)
+    if failures:
+        raise typer.Exit(EXIT_FAILED if done == 0 or strict else EXIT_PARTIAL)
 
 
 @app.command()
@@ -216,14 +221,21 @@ def ingest(
             help="Store the result of 'newsgraph spark-run' (its OUTPUT directory or URL) instead of reading PATHs.",
         ),
     ] = None,
+    lock_timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="How long to wait for another writer before giving up.", min=0)
+    ] = 60.0,
 ) -> None:
     """Analyse articles and store them in the knowledge base.
 
     Inputs already stored are skipped before analysis, so re-running is cheap and adds nothing.
     Each batch commits atomically: an interrupted ingest, run again, ends with the same database
     as an uninterrupted one. Articles that cannot be read are listed at the end; the rest go in.
+    A full disk, a read-only or locked knowledge base stops the run with one line; the batches
+    committed before stay. Exit status: 0 every input stored (or already there), 1 none, or the
+    run stopped on a fault, 2 a usage error, 3 some inputs failed.
     """
     from newsgraph.pipeline import Pipeline
+    from newsgraph.store import IngestReport
     from newsgraph.store.ingest import ingest as run_ingest
 
     if from_parquet is not None and paths:
@@ -231,7 +243,9 @@ def ingest(
     inputs: list[str | Path] = list(paths) if paths else list(sample_inputs(sample))
     failures: list[InputFailure] = []
     skipped: list[tuple[str, str]] = []
-    store = open_db(db, create=True)
+    store = open_db(db, create=True, lock_timeout=lock_timeout)
+    report = IngestReport()
+    fault: StoreError | None = None
     with store, progress_bar(quiet) as progress:
         progress.columns = (*progress.columns, RateColumn())
         task = progress.add_task("ingest", total=None if from_parquet else count_articles(inputs))
@@ -243,7 +257,7 @@ def ingest(
                     store, from_parquet, batch_size=batch_size, on_progress=lambda n: progress.advance(task, n)
                 )
             else:
-                report = run_ingest(
+                run_ingest(
                     store,
                     inputs,
                     pipeline=Pipeline(Config(max_chars=max_chars, n_process=n_process, time_budget=time_budget)),
@@ -252,13 +266,16 @@ def ingest(
                     on_error=failures.append,
                     on_progress=lambda n: progress.advance(task, n),
                     on_skip=lambda path, why: skipped.append((path, why)),
+                    report=report,
                 )
+        except StoreError as exc:  # the store took no more: say what the committed batches hold
+            fault = exc
         except NewsgraphError as exc:
             fail(exc.message)
     for failure in failures:
         err.print(f"error {failure.error.message}", highlight=False, soft_wrap=True, markup=False)
     print_skipped(skipped, quiet)
-    if not quiet or failures:
+    if not quiet or failures or fault:
         summary = f"{report.added:,} articles stored"
         if report.duplicates:
             summary += f" ({report.duplicates:,} near-duplicates of stored stories)"
@@ -270,6 +287,11 @@ def ingest(
             if count:
                 summary += f", {count:,} {what}"
         err.print(f"{summary}; knowledge base {store.url}", highlight=False, soft_wrap=True, markup=False)
+    if fault is not None:
+        fail(fault.message)
+    if report.failed:
+        stored = report.added + report.copies + report.skipped
+        raise typer.Exit(EXIT_PARTIAL if stored else EXIT_FAILED)
 
 
 @app.command("spark-run")

@@ -24,10 +24,16 @@ from rich.text import Text
 
 from newsgraph import __version__
 from newsgraph.data import sample_paths
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import ErrorCode, NewsgraphError, StoreError
 
 if TYPE_CHECKING:
     from newsgraph.store import Store
+
+#: Exit statuses of the commands that read inputs (extract, ingest); documented in the README.
+EXIT_OK = 0  # every input went in (or was already stored)
+EXIT_FAILED = 1  # nothing went in, or a fault stopped the run (what was committed before stays)
+EXIT_USAGE = 2  # a bad option or argument (click's own status)
+EXIT_PARTIAL = 3  # some inputs failed (each reported and listed), the others went in
 
 app = typer.Typer(
     name="newsgraph",
@@ -87,7 +93,7 @@ def print_skipped(skipped: list[tuple[str, str]], quiet: bool) -> None:
 
 def fail(message: str) -> NoReturn:
     err.print(f"newsgraph: {message}", highlight=False, soft_wrap=True, markup=False)
-    raise typer.Exit(1)
+    raise typer.Exit(EXIT_FAILED)
 
 
 def sample_inputs(name: str) -> Iterator[Path]:
@@ -167,15 +173,28 @@ SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-D
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=check_date)]
 
 
-def open_db(db: str | None, *, create: bool = False) -> Store:
-    from newsgraph.store import open_store, sqlite_path
+def open_db(db: str | None, *, create: bool = False, lock_timeout: float | None = None) -> Store:
+    """The knowledge base for a command: created for ingest, else an existing one.
+
+    A query falls back to a read-only connection when the file or its directory takes no
+    writes, so a knowledge base on a read-only disk or share can still be asked.
+    """
+    from newsgraph.store import DEFAULT_LOCK_TIMEOUT, open_store, sqlite_path
 
     path = sqlite_path(db)
     if not create and path is not None and not path.exists():
         # A query must not leave an empty database behind a mistyped path.
         fail(f"no knowledge base at {path}: run 'newsgraph ingest --db {path}' first, or give --db")
+    timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
     try:
-        return open_store(db)
+        try:
+            return open_store(db, lock_timeout=timeout)
+        except StoreError as exc:
+            if create or exc.code is not ErrorCode.E019:
+                raise
+            return open_store(db, read_only=True)
+    except NewsgraphError as exc:
+        fail(exc.message)
     except ImportError as exc:
         fail(f"PostgreSQL needs psycopg: pip install 'newsgraph[postgres]' ({exc})")
     except Exception as exc:  # connection refused, unreadable file, bad URL: one line, not a traceback

@@ -46,8 +46,32 @@ def binary_kind(data: bytes) -> str | None:
             return kind
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and wide_encoding(data) is None:
         return "binary data"
+    return None
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark, told by where its zero bytes fall.
+
+    Text in the Latin script, as English is, has a zero high byte in nearly every code unit:
+    UTF-16LE zeros the odd bytes, UTF-32BE the first three of every four. Binary data has no
+    such rhythm; what matches by chance still has to decode and pass the control-character test.
+    """
+    head = data[:8192]
+    n = len(head) - len(head) % 4
+    if n < 16:
+        return None
+    zeros = [head[i:n:4].count(0) / (n // 4) for i in range(4)]
+    if min(zeros[1:]) > 0.9 and zeros[0] < 0.5:
+        return "utf-32-le"
+    if min(zeros[:3]) > 0.9 and zeros[3] < 0.5:
+        return "utf-32-be"
+    odd, even = (zeros[1] + zeros[3]) / 2, (zeros[0] + zeros[2]) / 2
+    if odd > 0.7 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.7 and odd < 0.1:
+        return "utf-16-be"
     return None
 
 
@@ -78,6 +102,12 @@ def _decode(data: bytes, source: str | None) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise InputError(ErrorCode.E003, source) from None
+    wide = wide_encoding(data) if b"\x00" in data[:8192] else None
+    if wide is not None:
+        try:
+            return data.decode(wide)
+        except UnicodeDecodeError:
+            raise InputError(ErrorCode.E003, source) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

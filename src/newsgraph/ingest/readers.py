@@ -119,8 +119,7 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
     try:
         if fmt == "jsonl" and Path(name).suffix.lower() != ".json":
             # Crawls come as JSON Lines or WARC of any size: stream them, limiting each record.
-            with _open_maybe_gzip(path) as fh:
-                yield from read_jsonl_lines(fh, source, max_chars)
+            yield from _stream_jsonl(path, source, max_chars)
             return
         if fmt == "warc":
             with path.open("rb") as fh:  # warcio reads plain and per-record gzipped WARC
@@ -137,6 +136,22 @@ def read_file(path: Path, max_chars: int = 1_000_000) -> Iterator[ReadResult]:
         yield InputFailure(source, _os_error(source, exc))
         return
     yield from read_bytes(data, source, fmt, max_chars)
+
+
+def _stream_jsonl(path: Path, source: str, max_chars: int) -> Iterator[ReadResult]:
+    """JSON Lines from a file, plain or gzipped; a gzip stream that breaks off after some
+    records ends with an E022 failure counting them (the records before it went through)."""
+    records = 0
+    try:
+        with _open_maybe_gzip(path) as fh:
+            for result in read_jsonl_lines(fh, source, max_chars):
+                records += 1
+                yield result
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        if not records:
+            raise
+        error = InputError(ErrorCode.E022, source, kind="gzip stream", count=records, detail=str(exc))
+        yield InputFailure(source, error)
 
 
 def _open_maybe_gzip(path: Path) -> BinaryIO:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsgraph.store.base import IngestReport, Store
+from newsgraph.store.base import DEFAULT_LOCK_TIMEOUT, IngestReport, Store
 
 DEFAULT_DB = "newsgraph.db"
 
@@ -27,17 +27,25 @@ def sqlite_path(url: str | Path | None = None) -> Path | None:
     return Path(text or DEFAULT_DB)
 
 
-def open_store(url: str | Path | None = None) -> Store:
-    """Open the store at ``url``, creating or migrating its schema."""
+def open_store(
+    url: str | Path | None = None, *, read_only: bool = False, lock_timeout: float = DEFAULT_LOCK_TIMEOUT
+) -> Store:
+    """Open the store at ``url``, creating or migrating its schema.
+
+    ``read_only`` opens an existing store for queries only: no migration, no lock, no file
+    written (a read-only SQLite file or directory, a read-only PostgreSQL role). A writer waits
+    up to ``lock_timeout`` seconds for another writer's transaction. Faults raise
+    :class:`~newsgraph.errors.StoreError`: E018 disk full, E019 read-only, E020 locked, E021 other.
+    """
     text = str(url) if url is not None else DEFAULT_DB
     if text.startswith(("postgresql://", "postgres://")):
         from newsgraph.store.postgres import PostgresStore  # psycopg is an optional dependency
 
-        return PostgresStore(text)
+        return PostgresStore(text, read_only=read_only, lock_timeout=lock_timeout)
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     elif "://" in text:
         raise ValueError(f"unsupported database URL {text!r}: use a path, sqlite:///PATH or postgresql://...")
     from newsgraph.store.sqlite import SQLiteStore
 
-    return SQLiteStore(text or DEFAULT_DB)
+    return SQLiteStore(text or DEFAULT_DB, read_only=read_only, lock_timeout=lock_timeout)

@@ -27,6 +27,9 @@ from newsgraph.store.schema import DATA_TABLES, DERIVED_COLUMNS, MIGRATIONS, VER
 
 log = logging.getLogger("newsgraph.store")
 
+#: Seconds a writer waits for another writer's transaction before giving up with E020.
+DEFAULT_LOCK_TIMEOUT = 60.0
+
 #: Primary key columns per table, for ordered reads and canonical dumps.
 KEYS: dict[str, tuple[str, ...]] = {
     "articles": ("seq",),

@@ -43,15 +43,18 @@ def ingest(
     on_error: Callable[[InputFailure], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     on_skip: SkipHandler | None = None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Analyse and store ``inputs`` (paths as for ``newsgraph extract``, or raw articles).
 
     ``on_error`` gets each input that could not be read or analysed (the ingest goes on);
     ``on_progress(n)`` is called as ``n`` more inputs are done (stored, skipped or failed);
     ``on_skip(path, reason)`` gets each file that is not read (not an article, newsgraph's output).
+    A fault of the store (:class:`~newsgraph.errors.StoreError`: disk full, read-only, locked)
+    stops the ingest; ``report``, when given, then holds what the committed batches stored.
     """
     pipeline = pipeline or Pipeline()
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     progress = on_progress or (lambda n: None)
     pending: dict[str, deque[str]] = defaultdict(deque)
     seen: set[str] = set()
