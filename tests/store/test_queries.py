@@ -257,3 +257,23 @@ def test_timeline_action_in_a_sentence_with_a_coded_event_is_not_repeated(store)
     store.add([document])
     items = queries.timeline(store, "Blinken")
     assert [(i["type"], i["text"]) for i in items] == [("event", "Blinken met Gantz in Tel Aviv.")]
+
+
+@pytest.mark.parametrize("pattern", ["%", "_", "%a%", "\\", "B_inken"])
+def test_like_wildcards_in_names_and_topics_match_literally(corpus, pattern):
+    assert queries.actors(corpus, name=pattern) == []
+    assert queries.quotes(corpus, speaker=pattern) == []
+    assert queries.stances(corpus, pattern) == []
+    assert queries.events(corpus, code=pattern) == []
+    assert queries.events(corpus, actor=pattern) == []
+
+
+@pytest.mark.parametrize("subject", ["%", "_", "\\", "B_inken", "?"])
+def test_a_timeline_of_wildcards_is_empty(corpus, subject):
+    assert queries.timeline(corpus, subject) == []
+
+
+def test_names_still_match_by_part(corpus):
+    assert [a["name"] for a in queries.actors(corpus, name="linke")] == ["Antony Blinken"]
+    assert [s["holder"] for s in queries.stances(corpus, "rafah")] == ["Antony Blinken"]
+    assert {e["code"] for e in queries.events(corpus, code="04")} == {"040"}

@@ -1,4 +1,9 @@
-"""Terminal tables and JSON for query results, and the knowledge-base report."""
+"""Terminal tables and JSON for query results, and the knowledge-base report.
+
+Article text, titles and names reach the terminal literally: they go into tables as
+:class:`~rich.text.Text` and into markup lines escaped, so "[ceasefire]" or "[bold]" in an
+article prints as itself instead of being read as console markup.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from newsgraph.store import queries
 from newsgraph.store.base import Store
@@ -139,7 +146,7 @@ def print_items(
     for name, _ in COLUMNS[kind]:
         table.add_column(name, overflow="fold")
     for item in items:
-        table.add_row(*(str(get(item)) for _, get in COLUMNS[kind]))
+        table.add_row(*(Text(str(get(item))) for _, get in COLUMNS[kind]))
     console.print(table)
 
 
@@ -202,12 +209,13 @@ def print_report(store: Store, out: TextIO | None = None, db: str | None = None)
             q for q in queries.quotes(store, speaker=person["id"], kinds=("direct", "mixed")) if len(q["text"]) > 40
         ]
         said = said[:3]
-        console.print(f"[bold]{person['name']}[/] ({person['quotes']} quotes)")
+        console.print(f"[bold]{escape(person['name'])}[/] ({person['quotes']} quotes)")
         for quote in said:
-            console.print(f"  {quote['date'] or '?'}  “{_short(quote['text'], 100)}”  [dim]{_sources(quote)}[/]")
+            text = escape(_short(quote["text"], 100))
+            console.print(f"  {quote['date'] or '?'}  “{text}”  [dim]{escape(_sources(quote))}[/]")
     if speakers:
         subject = speakers[0]
-        console.rule(f"Timeline: {subject['name']}")
+        console.rule(Text(f"Timeline: {subject['name']}"))
         print_items("timeline", queries.timeline(store, subject["id"], limit=8), "table", out)
     console.rule("Discrepancies between stories")
     lines = discrepancy_lines(queries.discrepancies(store, limit=3), limit=3)

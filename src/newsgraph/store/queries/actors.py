@@ -7,7 +7,7 @@ from typing import Any
 
 from newsgraph.link.actors import LOCAL_MARK, alias_key
 from newsgraph.store.base import Store
-from newsgraph.store.queries.common import STORY, Item, in_list
+from newsgraph.store.queries.common import ESCAPE, STORY, Item, in_list, like_escaped
 
 
 def find_actors(store: Store, name: str, entity_type: str | None = None) -> list[str]:
@@ -21,7 +21,10 @@ def find_actors(store: Store, name: str, entity_type: str | None = None) -> list
     base = "SELECT DISTINCT l.entity_id FROM aliases l JOIN entities e ON e.id = l.entity_id WHERE "
     rows = store.fetch(base + "l.key = ?" + type_clause + " ORDER BY l.entity_id", [key, *type_params])
     if not rows:
-        rows = store.fetch(base + "l.key LIKE ?" + type_clause + " ORDER BY l.entity_id", [f"%{key}%", *type_params])
+        pattern = f"%{like_escaped(key)}%"
+        rows = store.fetch(
+            base + "l.key LIKE ?" + ESCAPE + type_clause + " ORDER BY l.entity_id", [pattern, *type_params]
+        )
     return [r["entity_id"] for r in rows]
 
 

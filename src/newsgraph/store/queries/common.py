@@ -17,6 +17,15 @@ ARTICLE_COLUMNS = f"a.seq, a.doc_id, a.title, a.url, a.published, a.source AS ar
 SPACE = re.compile(r"\s+")
 
 
+#: After ``LIKE ?``: the pattern's backslash escapes the wildcards (SQLite has no default escape).
+ESCAPE = " ESCAPE '\\'"
+
+
+def like_escaped(text: str) -> str:
+    """``text`` for a LIKE pattern that matches it literally: ``%`` and ``_`` are no wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def in_list(values: Sequence[Any]) -> str:
     return "(" + ", ".join("?" for _ in values) + ")"
 

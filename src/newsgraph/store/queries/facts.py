@@ -8,7 +8,7 @@ from typing import Any
 from newsgraph.link.actors import alias_key
 from newsgraph.store.base import Row, Store
 from newsgraph.store.queries.actors import find_actors
-from newsgraph.store.queries.common import ARTICLE_COLUMNS, Item, Sources, group, in_list, norm
+from newsgraph.store.queries.common import ARTICLE_COLUMNS, ESCAPE, Item, Sources, group, in_list, like_escaped, norm
 
 
 def _quote_keys(store: Store, about: str) -> set[tuple[str, int]]:
@@ -139,8 +139,8 @@ def events(
         where.append(f"(ev.source_actor_id IN {in_list(ids)} OR ev.target_actor_id IN {in_list(ids)})")
         params.extend(ids + ids)
     if code:
-        where.append("ev.code LIKE ?")
-        params.append(code + "%")
+        where.append("ev.code LIKE ?" + ESCAPE)
+        params.append(like_escaped(code) + "%")
     if place:
         where.append("(LOWER(ev.place) = ? OR ev.place_code = ?)")
         params.extend([place.lower(), place.upper()])

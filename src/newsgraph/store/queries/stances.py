@@ -5,16 +5,16 @@ from __future__ import annotations
 import itertools
 
 from newsgraph.store.base import Store
-from newsgraph.store.queries.common import ARTICLE_COLUMNS, Item, Sources, group
+from newsgraph.store.queries.common import ARTICLE_COLUMNS, ESCAPE, Item, Sources, group, like_escaped
 
 
 def stances(store: Store, target: str, limit: int = 100) -> list[Item]:
     """Who supports or opposes ``target``, per holder in date order, and who changed position."""
     rows = store.fetch(
         f"SELECT st.*, {ARTICLE_COLUMNS}, e.name AS actor_name FROM stances st JOIN articles a ON a.id = st.article_id"
-        " LEFT JOIN entities e ON e.id = st.holder_actor_id WHERE LOWER(st.target) LIKE ?"
+        f" LEFT JOIN entities e ON e.id = st.holder_actor_id WHERE LOWER(st.target) LIKE ?{ESCAPE}"
         " ORDER BY a.published, a.seq, st.pos",
-        (f"%{target.lower()}%",),
+        (f"%{like_escaped(target.lower())}%",),
     )
     sources = Sources(store)
     holders: dict[str, Item] = {}

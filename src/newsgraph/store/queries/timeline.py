@@ -38,7 +38,8 @@ def timeline(
         said = quotes(store, speaker=subject, since=since, until=until, limit=10**9)
     else:
         words = [w.lower() for w in re.findall(r"\w+", subject)]
-        rows = [r for r in event_rows(store, [], []) if all(w in r["sentence"].lower() for w in words)]
+        # A topic of no words ("%", "?") is about nothing, not about everything.
+        rows = [r for r in event_rows(store, [], []) if words and all(w in r["sentence"].lower() for w in words)]
         said = quotes(store, about=subject, since=since, until=until, limit=10**9)
     for row, found in group(rows, event_key, sources):
         if (since and row["day"] < since) or (until and row["day"] > until):
