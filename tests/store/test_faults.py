@@ -236,6 +236,16 @@ def test_read_only_postgres_refuses_ingest_and_answers_queries(postgres_factory,
     assert asked.exit_code == 0, asked.output
     assert "Ann Ross1" in asked.output
 
+    pytest.importorskip("fastapi", reason="the web app needs the [web] extra")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import create_app
+
+    with TestClient(create_app(url)) as client:  # served for reading; writes refused with the reason
+        assert [a["name"] for a in client.get("/v1/actors").json()["items"]] == ["Ann Ross1"]
+        refused = client.post("/v1/articles", json={"text": "The bridge reopened on Tuesday, officials said."})
+        assert refused.status_code == 503 and refused.json()["error"]["code"] == "E019"
+
 
 # -- the ingest command under faults: what is stored, and the exit status ---------------------------
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Header, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsgraph.errors import ErrorCode, InputError, NewsgraphError
+from newsgraph.errors import ErrorCode, InputError, NewsgraphError, StoreError
 from newsgraph.serve.security import token_matches
 from newsgraph.serve.state import AppState
 from newsgraph.store import browse, queries
@@ -141,7 +141,10 @@ def add_articles(
             slots.append(None)
     ids: list[str | None] = [None] * len(items)
     if raws:
-        _, failures, stored = state(request).ingest(raws)
+        try:
+            _, failures, stored = state(request).ingest(raws)
+        except StoreError as exc:  # read-only, disk full, locked: nothing of this request is stored
+            raise ApiError(503, exc.code, **exc.fields) from None
         by_source = {f.source: f.error for f in failures}
         for i, slot in enumerate(slots):
             if slot is not None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.errors import ErrorCode, StoreError
 from newsgraph.store import open_store, sqlite_path
 
 if TYPE_CHECKING:
@@ -33,7 +34,15 @@ class AppState:
         self.local = host in LOCAL_HOSTS
         self.sqlite = sqlite_path(db)
         # Create or migrate the database once, up front; readers then open it read-only.
-        self._writer: Store | None = open_store(db)
+        #: Why writes are refused (a read-only knowledge base is served for reading), else None.
+        self.read_only: StoreError | None = None
+        self._writer: Store | None = None
+        try:
+            self._writer = open_store(db)
+        except StoreError as exc:
+            if exc.code is not ErrorCode.E019:
+                raise
+            self.read_only = exc
         self._readers = threading.local()
         self._all_readers: list[Store] = []
         self._write_lock = threading.Lock()
@@ -53,7 +62,7 @@ class AppState:
 
                 store = SQLiteStore(self.sqlite, read_only=True)
             else:
-                store = open_store(self.db)
+                store = open_store(self.db, read_only=True)
             self._readers.store = store
             with self._readers_lock:
                 self._all_readers.append(store)
@@ -87,7 +96,8 @@ class AppState:
 
         failures: list[Any] = []
         with self._write_lock:
-            assert self._writer is not None
+            if self._writer is None:
+                raise self.read_only or StoreError(ErrorCode.E021, db=self.db, detail="the server is closing")
             with self.analysing() as pipeline:
                 report = ingest(self._writer, raws, pipeline=pipeline, on_error=failures.append)
             ids = []
