@@ -129,6 +129,8 @@ def test_a_writer_locked_out_waits_then_gives_e019_and_goes_on_after(store_url):
             with pytest.raises(StoreError) as opening:
                 open_store(store_url, lock_timeout=0.2)  # opening for writes takes the lock too
             assert opening.value.code is ErrorCode.E020
+            with open_store(store_url, read_only=True) as reader:  # reads need no lock
+                assert _stored(reader) == ["d1"]
         store.add([_document(2)])
         assert _stored(store) == ["d1", "d2"]
 
@@ -142,6 +144,15 @@ def test_ingest_while_another_writer_holds_the_lock_is_one_line_and_exit_1(store
     assert result.exit_code == 1
     assert "E020" in result.output and "locked by another writer" in result.output
     assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
+
+
+def test_queries_answer_while_another_writer_holds_the_lock(store_url):
+    with open_store(store_url) as store:
+        store.add([_document(1)])
+    with _held_write_lock(store_url):
+        result = runner.invoke(app, ["actors", "--db", store_url, "--format", "tsv"])
+    assert result.exit_code == 0, result.output
+    assert "Ann Ross1" in result.output
 
 
 # -- read-only files, directories and databases --------------------------------------------------

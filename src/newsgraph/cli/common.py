@@ -173,11 +173,16 @@ SinceOption = Annotated[str | None, typer.Option(help="From this date (YYYY-MM-D
 UntilOption = Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).", callback=check_date)]
 
 
+#: Seconds a query waits for another writer's lock before reading without it.
+QUERY_LOCK_TIMEOUT = 2.0
+
+
 def open_db(db: str | None, *, create: bool = False, lock_timeout: float | None = None) -> Store:
     """The knowledge base for a command: created for ingest, else an existing one.
 
     A query falls back to a read-only connection when the file or its directory takes no
-    writes, so a knowledge base on a read-only disk or share can still be asked.
+    writes, or another writer keeps the lock past the timeout, so a knowledge base on a
+    read-only disk or share, or in the middle of a long ingest, can still be asked.
     """
     from newsgraph.store import DEFAULT_LOCK_TIMEOUT, open_store, sqlite_path
 
@@ -185,12 +190,14 @@ def open_db(db: str | None, *, create: bool = False, lock_timeout: float | None 
     if not create and path is not None and not path.exists():
         # A query must not leave an empty database behind a mistyped path.
         fail(f"no knowledge base at {path}: run 'newsgraph ingest --db {path}' first, or give --db")
-    timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+    # A query opens for writing only to migrate an old schema: it need not wait long for that.
+    timeout = lock_timeout if lock_timeout is not None else DEFAULT_LOCK_TIMEOUT if create else QUERY_LOCK_TIMEOUT
     try:
         try:
             return open_store(db, lock_timeout=timeout)
         except StoreError as exc:
-            if create or exc.code is not ErrorCode.E019:
+            # Reads need neither write access nor the write lock another writer holds.
+            if create or exc.code not in (ErrorCode.E019, ErrorCode.E020):
                 raise
             return open_store(db, read_only=True)
     except NewsgraphError as exc:
