@@ -9,6 +9,7 @@ import spacy
 
 from newsgraph.annotate import load_pipeline
 from newsgraph.annotate.limits import (
+    HARD_CAP_FACTOR,
     RUN_PIECE,
     RunSplittingTokenizer,
     SentenceCap,
@@ -48,21 +49,22 @@ def test_text_without_a_long_run_is_tokenized_as_spacy_does(tokenizer):
     assert [t.text for t in tokenizer(text)] == [t.text for t in tokenizer.tokenizer(text)]
 
 
-def test_cap_starts_prefers_sentence_ends_then_clause_breaks():
+def test_a_run_on_stretch_is_cut_after_its_last_clause_break():
     words = ["w"] * 30
     words[11] = "."
     words[20] = ","
-    starts = [True] + [False] * 29
-    forced = cap_starts(words, starts, 15)
-    assert forced[0] == 12  # after the full stop, not at the limit
+    forced = cap_starts(words, [True] + [False] * 29, 15)
+    assert forced == [21]  # 15 tokens after the full stop without another: after the comma
     pieces = [0, *forced, len(words)]
-    assert all(b - a <= 15 for a, b in itertools.pairwise(pieces))
+    assert all(b - a <= 15 + 12 for a, b in itertools.pairwise(pieces))
 
 
-def test_cap_starts_leaves_short_sentences_alone():
+def test_text_with_sentence_ends_is_left_to_the_parser_up_to_the_hard_cap():
     words = (["w"] * 9 + ["."]) * 10
-    assert cap_starts(words, [True] + [False] * 99, 50) == [50]  # one cut, at a sentence end
-    assert cap_starts(words, [True] + [False] * 99, 200) == []
+    assert cap_starts(words, [True] + [False] * 99, 50) == []
+    forced = cap_starts(words, [True] + [False] * 99, 20)
+    assert forced == [80]  # past 4 x 20 tokens: after the last full stop
+    assert HARD_CAP_FACTOR == 4
 
 
 def test_the_component_sets_starts_only_in_stretches_over_the_cap():
@@ -141,3 +143,9 @@ def test_a_long_article_by_windows_keeps_tokens_offsets_and_sentences(pipeline):
     assert all(text[e.start_char : e.end_char] == e.text for e in doc.ents)
     assert {e.text for e in doc.ents if e.label_ == "PERSON"} == {"Maria Lopez"}
     assert all(t.head.sent == t.sent for t in doc)  # parses stay within their sentence
+
+
+def test_a_forced_start_keeps_a_closing_quote_with_its_sentence():
+    words = ["w", "w", "w", ".", "”"] * 20
+    forced = cap_starts(words, [True] + [False] * (len(words) - 1), 10)
+    assert forced and all(words[i] == "w" and words[i - 1] == "”" for i in forced)

@@ -33,9 +33,11 @@ RUN_PIECE = 16
 #: cost the tokenizer under a millisecond).
 _LONG_RUN = re.compile(rf"[^\w\s]{{{2 * RUN_PIECE},}}")
 #: Tokens that end a sentence; a forced start goes after the last of them when there is one.
-_SENTENCE_END = frozenset({".", "!", "?", "...", "…", ";"})
+_SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
+#: Closing marks that belong to the sentence they follow (’He left.” She ...’).
+_CLOSERS = frozenset({"”", "’", '"', "'", "»", ")", "]", "''"})
 #: Tokens after which a forced start falls if no sentence end is near: clause breaks.
-_CLAUSE_BREAK = frozenset({",", ":", "—", "–", "-", ")", "]"})
+_CLAUSE_BREAK = frozenset({";", ",", ":", "—", "–", "-", ")", "]"})
 
 
 class RunSplittingTokenizer:
@@ -70,36 +72,48 @@ class RunSplittingTokenizer:
         return getattr(self.tokenizer, name)
 
 
+#: A stretch with sentence ends is cut (at the last of them) only past this many times the cap:
+#: the parser chooses among sentence ends itself, and news sentences never come near it.
+HARD_CAP_FACTOR = 4
+
+
 def cap_starts(words: list[str], starts: list[bool], max_tokens: int) -> list[int]:
-    """Indices of tokens that must start a sentence so none runs past ``max_tokens`` tokens.
+    """Indices of tokens that must start a sentence so that no sentence runs on unbounded.
 
     ``words`` are the token texts and ``starts`` the sentence starts already set (paragraph
-    breaks). A forced start goes after the last sentence end within the window, else after
-    the last clause break, else at the limit itself; a text whose sentences are all shorter
-    than the limit gets none.
+    breaks). A run of ``max_tokens`` tokens without a sentence end (. ! ? …) is cut after its
+    last clause break (; , : dashes), else at the limit. Text with sentence ends is left to the
+    parser, up to :data:`HARD_CAP_FACTOR` times the limit, where it is cut after the last
+    sentence end. Ordinary prose gets no forced start; no sentence of the parse is longer than
+    ``HARD_CAP_FACTOR * max_tokens`` tokens, none without a sentence end longer than ``max_tokens``.
     """
     forced: list[int] = []
     start = 0
-    end = clause = -1
-    for i in range(1, len(words)):
+    end = clause = -1  # the token after the last sentence end / clause break since ``start``
+    i = 1
+    while i < len(words):
         if starts[i]:
             start, end, clause = i, -1, -1
+            i += 1
             continue
         previous = words[i - 1]
-        if previous in _SENTENCE_END:
+        if previous in _SENTENCE_END or (previous in _CLOSERS and end == i - 1):
             end = i
         elif previous in _CLAUSE_BREAK:
             clause = i
-        if i - start >= max_tokens:
-            cut = end if end > start else clause if clause > start else i
-            forced.append(cut)
-            start, end, clause = cut, -1, -1
-            # Marks between the cut and i still count in the new window.
-            for j in range(cut + 1, i + 1):
-                if words[j - 1] in _SENTENCE_END:
-                    end = j
-                elif words[j - 1] in _CLAUSE_BREAK:
-                    clause = j
+        anchor = max(start, end)
+        cut = -1
+        if i - anchor >= max_tokens:  # run-on: no sentence end for max_tokens tokens
+            cut = clause if clause > anchor else i
+        elif i - start >= HARD_CAP_FACTOR * max_tokens and end > start:
+            cut = end
+        if cut == -1:
+            i += 1
+            continue
+        forced.append(cut)
+        # Start again from the cut: marks between it and i count in the new stretch.
+        start, end, clause = cut, -1, -1
+        i = cut + 1
     return forced
 
 
