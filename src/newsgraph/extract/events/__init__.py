@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.annotate import budget
 from newsgraph.extract.entities.actors import (
     ACTOR_FILES,
     ActorDictionary,
@@ -106,6 +107,7 @@ def extract_events(doc: Doc, document: Document, config: Config | None = None) -
     time_starts = [t.start for t in times]
     quoted = _Spans([(q.start, q.end) for q in document.quotes if q.kind != "reported"])
     for sent in doc.sents:
+        budget.check()  # a long article stops here, not after every sentence, when over its budget
         # Cheap pre-filter: a sentence without any verb or event noun has no event.
         if not any(t.tag_.startswith("VB") or t.tag_ == "NNS" or t.tag_ == "NN" for t in sent):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.annotate import column, offsets
+from newsgraph.annotate import budget, column, offsets
 from newsgraph.extract.quotes.attribution import (
     POSSESSIVE_PRONOUNS,
     Party,
@@ -363,6 +363,7 @@ def find_frames(doc: Doc, document: Document, quoted: list[tuple[int, int]]) -> 
     lowers, tags, texts = column(doc, "LOWER"), column(doc, "TAG"), column(doc, "ORTH")
     starts = offsets(doc)
     for sent in doc.sents:
+        budget.check()  # a long article stops here, not after every sentence, when over its budget
         sentence = _Sentence(sent)
         for i in range(sent.start, sent.end):
             if inside(starts[i]):
