@@ -209,26 +209,27 @@ def main(argv: list[str] | None = None) -> int:
             r = results[label][-1]
             print(f"  round {round_no + 1}: {label}: {len(articles) / r['seconds']:.1f} articles/s", flush=True)
 
-    header = f"{'articles/s':>12} {'words/s':>14} {'load+warm s':>12} {'peak MB':>10} {'per worker MB':>14}"
-    print(f"\n{'system':44} {header}")
-    for _, label, _, _ in systems:
-        runs = results[label]
-        worker_mb = [m for r in runs for m in r["worker_mb"]]
-        rate = _span([len(articles) / r["seconds"] for r in runs], ".1f")
-        word_rate = _span([words / r["seconds"] for r in runs], ",.0f")
-        load = _span([r["load_s"] for r in runs], ".1f")
-        peak = _span([r["peak_rss_mb"] for r in runs], ".0f")
-        per_worker = _span(worker_mb, ".0f") if worker_mb else "-"
-        print(f"{label:44} {rate:>12} {word_rate:>14} {load:>12} {peak:>10} {per_worker:>14}")
-    spacy, one, many = (results[label] for _, label, _, _ in systems)
-    # Ratios within a round: the two systems ran back to back under the same load.
-    full = [s["seconds"] / n["seconds"] for s, n in zip(spacy, one, strict=True)]
-    scale = [o["seconds"] / m["seconds"] for o, m in zip(one, many, strict=True)]
-    # CPU seconds of the one process: what a busy machine's other work disturbs least.
-    full_cpu = [s["cpu_s"] / n["cpu_s"] for s, n in zip(spacy, one, strict=True)]
-    print(f"\nfull extraction / spaCy default pipeline, same round: {_span(full, '.2f')}×")
-    print(f"the same by CPU time of the process: {_span(full_cpu, '.2f')}×")
-    print(f"{args.workers} workers / 1 process, same round: {_span(scale, '.2f')}×")
+    if args.rounds > 0:  # --rounds 0: only the stages or the stream
+        header = f"{'articles/s':>12} {'words/s':>14} {'load+warm s':>12} {'peak MB':>10} {'per worker MB':>14}"
+        print(f"\n{'system':44} {header}")
+        for _, label, _, _ in systems:
+            runs = results[label]
+            worker_mb = [m for r in runs for m in r["worker_mb"]]
+            rate = _span([len(articles) / r["seconds"] for r in runs], ".1f")
+            word_rate = _span([words / r["seconds"] for r in runs], ",.0f")
+            load = _span([r["load_s"] for r in runs], ".1f")
+            peak = _span([r["peak_rss_mb"] for r in runs], ".0f")
+            per_worker = _span(worker_mb, ".0f") if worker_mb else "-"
+            print(f"{label:44} {rate:>12} {word_rate:>14} {load:>12} {peak:>10} {per_worker:>14}")
+        spacy, one, many = (results[label] for _, label, _, _ in systems)
+        # Ratios within a round: the two systems ran back to back under the same load.
+        full = [s["seconds"] / n["seconds"] for s, n in zip(spacy, one, strict=True)]
+        scale = [o["seconds"] / m["seconds"] for o, m in zip(one, many, strict=True)]
+        # CPU seconds of the one process: what a busy machine's other work disturbs least.
+        full_cpu = [s["cpu_s"] / n["cpu_s"] for s, n in zip(spacy, one, strict=True)]
+        print(f"\nfull extraction / spaCy default pipeline, same round: {_span(full, '.2f')}×")
+        print(f"the same by CPU time of the process: {_span(full_cpu, '.2f')}×")
+        print(f"{args.workers} workers / 1 process, same round: {_span(scale, '.2f')}×")
 
     if args.stages:
         result = measure("stages", articles, args.batch_size, 1)
