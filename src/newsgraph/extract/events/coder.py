@@ -35,6 +35,15 @@ from newsgraph.annotate import column
 from newsgraph.extract.entities.gazetteer import canonical_country_name
 from newsgraph.extract.events.actor_coder import Actor, ActorCoder
 from newsgraph.extract.events.composites import Transformation, compile_transformations, composite_code, negated_code
+from newsgraph.extract.events.nouns import (
+    ARRIVAL_VERBS,
+    EVENT_NOUNS,
+    LIGHT_VERBS,
+    MILITARY_ONLY,
+    MILITARY_WORDS,
+    event_anchor,
+    is_aid,
+)
 from newsgraph.extract.events.patterns import WordIndex, best_pattern, verb_form
 from newsgraph.extract.events.status import SPEECH_HEADS, event_status
 from newsgraph.extract.events.syntax import (
@@ -73,58 +82,8 @@ __all__ = [
 _OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 #: Prepositions whose object is the target, in order of preference.
 _TARGET_PREPS = ("with", "against", "to", "at", "on", "into", "toward", "towards", "upon", "over", "for", "from", "of")
-#: Event nouns and their CAMEO codes (the codes of their verbs); they need a light verb or a
-#: clear actor ("held talks with", "Israel's attack on", "the visit to Cairo").
-EVENT_NOUNS: dict[str, str] = {
-    "talks": "046",
-    "negotiations": "046",
-    "meeting": "040",
-    "meetings": "040",
-    "visit": "042",
-    "visits": "042",
-    "trip": "042",
-    "attack": "190",
-    "attacks": "190",
-    "assault": "190",
-    "offensive": "190",
-    "invasion": "190",
-    "raid": "190",
-    "raids": "190",
-    "airstrike": "195",
-    "airstrikes": "195",
-    "bombing": "190",
-    "operation": "190",
-    "conference": "040",
-    "summit": "040",
-}
-#: Nouns that only make an event with a military modifier ("military operation", not "surgery operation").
-_MILITARY_ONLY = frozenset({"operation"})
-_MILITARY_WORDS = frozenset({"military", "ground", "army", "air", "naval", "armed", "combat", "idf"})
 #: Codes of verbs with no object of their own that a conjoined subject shares ("A and B met").
 _SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06", "19"})
-#: Verbs that only carry an event noun ("gave a press conference", "held talks"): when their
-#: dictionary entry has no pattern for the noun, the noun says what happened.
-_LIGHT_VERBS = frozenset(
-    {"give", "gives", "gave", "given", "giving", "hold", "holds", "held", "holding", "have", "has", "had", "having",
-     "conduct", "conducts", "conducted", "conducting", "stage", "staged", "stages", "launch", "launched",
-     "launches", "carry", "carried", "carries"}
-)  # fmt: skip
-#: Verbs of presence or travel whose "for" phrase names the event an actor is there for
-#: ("was in Doha for talks", "flew to Cairo for a summit").
-_PRESENCE_VERBS = frozenset(
-    {"is", "are", "was", "were", "be", "been", "'s", "'re", "arrive", "arrives", "arrived", "arriving", "come",
-     "comes", "came", "go", "goes", "went", "travel", "travels", "travelled", "traveled", "fly", "flies", "flew",
-     "head", "heads", "headed", "stay", "stays", "stayed", "remain", "remains", "remained"}
-)  # fmt: skip
-#: Verbs of arrival and nouns of aid: "food entered Gaza" is aid provided to Gaza (CAMEO 073)
-#: by whoever sent it, which the sentence does not say.
-_ARRIVAL_VERBS = frozenset(
-    {"enter", "enters", "entered", "entering", "reach", "reaches", "reached", "reaching", "arrive", "arrives",
-     "arrived", "arriving"}
-)  # fmt: skip
-_AID_NOUNS = frozenset(
-    {"aid", "food", "assistance", "supplies", "medicine", "medicines", "fuel", "relief", "flour", "convoy", "convoys"}
-)
 
 
 @dataclass(slots=True)
@@ -174,9 +133,9 @@ class SentenceCoder:
         for event in out:
             by_verb.setdefault(event.trigger.i, []).append(event)
         for noun in nouns:
-            anchor = _anchor(noun)
+            anchor = event_anchor(noun)
             verb_events = by_verb.get((anchor or noun.head).i, [])
-            light = anchor is not None and anchor.lower_ in _LIGHT_VERBS and all(e.pattern is None for e in verb_events)
+            light = anchor is not None and anchor.lower_ in LIGHT_VERBS and all(e.pattern is None for e in verb_events)
             if verb_events and not light:
                 continue  # "held talks with": the verb's own patterns already coded the event
             found = self._noun_events(noun, anchor)
@@ -261,7 +220,7 @@ class SentenceCoder:
         return bool(self.actors.actors_of(token))
 
     def _verb_events(self, verb: Token) -> list[Coded]:
-        if verb.lower_ in _ARRIVAL_VERBS:
+        if verb.lower_ in ARRIVAL_VERBS:
             aid = self._aid_arrival(verb)
             if aid:
                 return aid
@@ -334,8 +293,8 @@ class SentenceCoder:
 
     def _noun_events(self, noun: Token, anchor: Token | None = None) -> list[Coded]:
         """Events of an event noun: "Israel's attack on", "held talks with", "was in Doha for talks"."""
-        if noun.lower_ in _MILITARY_ONLY and not any(
-            c.lower_ in _MILITARY_WORDS for c in noun.lefts if c.dep_ in ("amod", "compound")
+        if noun.lower_ in MILITARY_ONLY and not any(
+            c.lower_ in MILITARY_WORDS for c in noun.lefts if c.dep_ in ("amod", "compound")
         ):
             return []
         code = Code(EVENT_NOUNS[noun.lower_])
@@ -409,7 +368,7 @@ class SentenceCoder:
         """ "Seven million pounds of food entered Gaza": aid provided to the place (073), by a
         provider the clause does not name."""
         subject = subject_of(verb)
-        if subject is None or is_passive(verb) or not _is_aid(subject):
+        if subject is None or is_passive(verb) or not is_aid(subject):
             return []
         places = [c for c in verb.children if c.dep_ == "dobj"]
         places += [pobj for prep, pobj in prep_objects(verb) if prep in ("into", "in", "to")]
@@ -485,31 +444,6 @@ class SentenceCoder:
                 if code.reverse:
                     out.append(Coded(trigger, end, code.reverse, target, source, pattern))
         return out
-
-
-def _anchor(noun: Token) -> Token | None:
-    """The verb an event noun belongs to: its light verb ("held *talks*", "a *conference* he
-    gave"), or a verb of presence it is the purpose of ("was in Doha for *talks*")."""
-    head = noun.head
-    if noun.dep_ == "dobj" and head.tag_.startswith("VB"):
-        return head
-    for child in noun.rights:
-        if child.dep_ in ("relcl", "acl") and child.tag_.startswith("VB") and child.lower_ in _LIGHT_VERBS:
-            return child
-    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.tag_.startswith("VB"):
-        verb = head.head
-        if verb.lower_ in _PRESENCE_VERBS:
-            return verb
-    return None
-
-
-def _is_aid(subject: Token) -> bool:
-    """ "food", "aid trucks", "seven million pounds of food", "humanitarian assistance"."""
-    words = [subject, *(c for c in subject.children if c.dep_ in ("compound", "amod"))]
-    for prep, pobj in prep_objects(subject):
-        if prep == "of":
-            words.append(pobj)
-    return any(w.lower_ in _AID_NOUNS for w in words)
 
 
 def _forceful(code: Code) -> bool:
